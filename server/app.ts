@@ -1,0 +1,155 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Locale } from "../contracts/common.ts";
+import { Health } from "../contracts/health.ts";
+import {
+  accessRoutes,
+  createAccessService,
+  createSessionKeys,
+  registerAccessHooks,
+  type ScopeDirectory,
+  scopeKey,
+} from "./modules/access/index.ts";
+import { createOrganizationsService, organizationNames, organizationsRoutes } from "./modules/organizations/index.ts";
+import { territoriesRoutes, territoryNames } from "./modules/territories/index.ts";
+import type { Db } from "./platform/database.ts";
+import { registerProblemHandler } from "./platform/problem.ts";
+import { isUuid } from "./platform/text.ts";
+
+export interface AppDeps {
+  db: Db;
+  databaseKind: "embedded" | "external";
+  sessionSecret: string;
+  version: string;
+  logger?: boolean | { level: string };
+  /** Built web app to serve (dist/web); absent in API-only tests. */
+  webRoot?: string;
+}
+
+export const WEB_ROOT = path.resolve(import.meta.dirname, "../dist/web");
+
+/** Assembles the HTTP application from its modules; main.ts and the tests both call it. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: "loopback,uniquelocal",
+    genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || crypto.randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  registerProblemHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      // Jisr is often served over plain HTTP on a LAN: never force https upgrades.
+      directives: { upgradeInsecureRequests: null, "img-src": ["'self'", "data:", "blob:"] },
+    },
+    strictTransportSecurity: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app, deps.version);
+
+  const keys = createSessionKeys(deps.sessionSecret);
+  registerAccessHooks(app, { db: deps.db, keys });
+
+  const access = createAccessService({ db: deps.db, keys, directory: scopeDirectory(deps.db) });
+  const organizations = createOrganizationsService({ db: deps.db });
+
+  await app.register(
+    async (api) => {
+      api.withTypeProvider<ZodTypeProvider>().get(
+        "/health",
+        { schema: { tags: ["platform"], summary: "Liveness and database kind", response: { 200: Health } } },
+        async () => {
+          await deps.db.execute("select 1");
+          return { status: "ok" as const, database: deps.databaseKind, version: deps.version };
+        },
+      );
+      await api.register(accessRoutes(access));
+      await api.register(territoriesRoutes(deps.db));
+      await api.register(organizationsRoutes(organizations));
+    },
+    { prefix: "/api/v1" },
+  );
+
+  if (deps.webRoot && existsSync(path.join(deps.webRoot, "index.html"))) await serveWeb(app, deps.webRoot);
+  return app;
+}
+
+async function registerOpenApi(app: FastifyInstance, version: string) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Jisr API",
+        version,
+        description:
+          "API of Jisr, the platform of the national social pole. Errors are application/problem+json (RFC 9457) with a stable `code` and per-field `errors`, in the language of Accept-Language. Authenticate with the session cookie (writes then need the X-CSRF-Token header from /auth/me) or a personal token: `Authorization: Bearer jisr_…`.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "jisr_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    // Same reason as above: the docs must load over plain HTTP too.
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ""),
+  });
+}
+
+/** The built single-page app, with index.html for every non-API path so deep links work. */
+async function serveWeb(app: FastifyInstance, root: string) {
+  await app.register(fastifyStatic, { root, wildcard: false, maxAge: "1h", immutable: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === "GET" && !request.url.startsWith("/api")) return reply.type("text/html").sendFile("index.html");
+    return reply.callNotFound();
+  });
+}
+
+/** Names a role's scope for people, from the module that owns it; a missing name means an unknown reference. */
+function scopeDirectory(db: Db): ScopeDirectory {
+  return {
+    async labels(grants, locale: Locale) {
+      const refs = (type: string) => [...new Set(grants.filter((g) => g.scopeType === type && g.scopeRef).map((g) => g.scopeRef as string))];
+      const [territories, orgs] = await Promise.all([
+        territoryNames(db, { regions: refs("region"), provinces: refs("province") }, locale),
+        organizationNames(db, refs("organization").filter(isUuid)),
+      ]);
+      const labels = new Map<string, string>();
+      for (const [code, name] of territories.regions) labels.set(scopeKey({ scopeType: "region", scopeRef: code }), name);
+      for (const [code, p] of territories.provinces) labels.set(scopeKey({ scopeType: "province", scopeRef: code }), p.name);
+      for (const [id, o] of orgs)
+        labels.set(scopeKey({ scopeType: "organization", scopeRef: id }), (locale === "ar" && o.nameAr) || o.nameFr);
+      // Establishments get their registry in a later module; until then an id is its own label.
+      for (const id of refs("establishment").filter(isUuid)) labels.set(scopeKey({ scopeType: "establishment", scopeRef: id }), id);
+      return labels;
+    },
+  };
+}

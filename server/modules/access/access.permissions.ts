@@ -1,0 +1,33 @@
+import { PERMISSIONS, type Permission, type Role } from "../../../contracts/access.ts";
+import type { Grant } from "../../platform/context.ts";
+
+/**
+ * What each role may do. The scope a role is held on limits where; this map
+ * says what. Partners get no permission that exposes personal data.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  administrator: PERMISSIONS,
+  national_officer: ["territories.read", "organizations.read", "organizations.write"],
+  regional_officer: ["territories.read", "organizations.read", "organizations.write"],
+  establishment_manager: ["territories.read", "organizations.read"],
+  social_worker: ["territories.read", "organizations.read"],
+  trainer: ["territories.read", "organizations.read"],
+  partner: ["territories.read", "organizations.read"],
+  auditor: ["territories.read", "organizations.read", "audit.read"],
+};
+
+export interface Assignment extends Grant {
+  role: Role;
+}
+
+export function grantsOf(assignments: readonly Assignment[]): Map<Permission, Grant[]> {
+  const grants = new Map<Permission, Grant[]>();
+  for (const a of assignments) {
+    for (const p of ROLE_PERMISSIONS[a.role]) {
+      const list = grants.get(p) ?? [];
+      list.push({ scopeType: a.scopeType, scopeRef: a.scopeRef });
+      grants.set(p, list);
+    }
+  }
+  return grants;
+}

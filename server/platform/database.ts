@@ -1,0 +1,53 @@
+import path from "node:path";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { startEmbeddedPostgres } from "./embedded-postgres.ts";
+
+export type Db = NodePgDatabase;
+/** A transaction handle: same query API as Db. Services pass it to repositories. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Queryable = Db | Tx;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  kind: "embedded" | "external";
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../migrations");
+
+// Dates come back as ISO strings, the shape the API sends, not JS Dates.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// bigint counts fit in a JS number for every table we hold.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+
+export function connect(url: string, kind: Database["kind"], onClose?: () => Promise<void>): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "jisr" });
+  // An idle client's error (server restart) must not crash the process.
+  pool.on("error", () => {});
+  return {
+    db: drizzle({ client: pool }),
+    pool,
+    kind,
+    async close() {
+      await pool.end();
+      await onClose?.();
+    },
+  };
+}
+
+/** External server when DATABASE_URL is set, else our own embedded PostgreSQL. */
+export async function openDatabase(
+  opts: { databaseUrl?: string; dataDir: string },
+  log: (m: string) => void,
+): Promise<Database> {
+  if (opts.databaseUrl) return connect(opts.databaseUrl, "external");
+  const server = await startEmbeddedPostgres(opts.dataDir, log);
+  return connect(server.url, "embedded", server.stop);
+}
+
+export async function runMigrations(db: Db) {
+  await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+}
