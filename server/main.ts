@@ -36,12 +36,12 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
 
   const shown = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
-  say(`Jisr ${pkg.version} is running at http://${shown}:${config.port}`);
   say(`database: ${database.kind}${database.kind === "embedded" ? ` (data in ${config.dataDir})` : ""}`);
   if (boot.generatedAdminPassword)
     say(`first administrator: ${boot.adminEmail} / ${boot.generatedAdminPassword}  (shown once: write it down)`);
-  else say(`sign in as ${boot.adminEmail} with the password set on first start`);
+  else say(`sign in as ${boot.adminEmail} with ${config.adminPassword ? "JISR_ADMIN_PASSWORD" : "the password printed on first start"}`);
   if (boot.demoLoaded) say("demo dataset loaded: demo users (see README) have the password demo-jisr-2026");
+  say(`Jisr ${pkg.version} is running at http://${shown}:${config.port}`);
 }
 
 main().catch((err) => {

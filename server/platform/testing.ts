@@ -64,7 +64,9 @@ export interface Client {
 }
 
 export async function signIn(app: FastifyInstance, email: string, password: string): Promise<Client> {
-  const res = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password } });
+  // Each sign-in from its own loopback address, so the per-address login rate limit does not throttle tests.
+  const remoteAddress = `127.0.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+  const res = await app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress, payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === "jisr_session");
   const me = res.json();

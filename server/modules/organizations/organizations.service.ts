@@ -63,7 +63,7 @@ export function createOrganizationsService(deps: { db: Db }) {
   async function checkParent(q: Queryable, access: Access, id: string | null, parentId: string | null | undefined) {
     if (!parentId) return;
     if (!(await repo.find(q, access, parentId))) throw invalidField("parentId", "organizations.parent_not_found");
-    if (id && (await repo.isSelfOrDescendant(q, parentId, id)))
+    if (id && (await repo.isSelfOrDescendant(q, id, parentId)))
       throw invalidField("parentId", "organizations.parent_cycle");
   }
 
