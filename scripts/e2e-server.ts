@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { adminQuery, withDatabase } from "../server/platform/testing.global.ts";
+
+/**
+ * The app as Playwright sees it: the real server on E2E_PORT with a fresh
+ * database and the demo dataset. On TEST_DATABASE_URL's server when set (a new
+ * database, dropped by the next run), else on its own embedded PostgreSQL.
+ */
+process.env.PORT = process.env.E2E_PORT ?? "8791";
+process.env.HOST = "127.0.0.1";
+process.env.JISR_ADMIN_EMAIL = "admin@jisr.local";
+process.env.JISR_ADMIN_PASSWORD = "e2e-admin-password-123";
+process.env.JISR_DEMO = "1";
+process.env.LOG_LEVEL = "warn";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "jisr-e2e-"));
+process.env.JISR_DATA_DIR = dataDir;
+process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+
+const testServer = process.env.TEST_DATABASE_URL;
+if (testServer) {
+  const old = await adminQuery(testServer, "SELECT datname FROM pg_database WHERE datname LIKE 'jisr\\_e2e\\_%'");
+  for (const row of old.rows) await adminQuery(testServer, `DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+  const name = `jisr_e2e_${randomBytes(4).toString("hex")}`;
+  await adminQuery(testServer, `CREATE DATABASE ${name}`);
+  process.env.DATABASE_URL = withDatabase(testServer, name);
+} else {
+  delete process.env.DATABASE_URL;
+}
+
+await import("../server/main.ts");
