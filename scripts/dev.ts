@@ -6,11 +6,25 @@ import { spawn } from "node:child_process";
  */
 const apiPort = process.env.PORT ?? "8080";
 const children = [
-  spawn(process.execPath, ["--watch-path=server", "--watch-path=contracts", "--watch-path=locales", "--import", "tsx", "server/main.ts"], {
+  spawn(
+    process.execPath,
+    [
+      "--watch-path=server",
+      "--watch-path=contracts",
+      "--watch-path=locales",
+      "--import",
+      "tsx",
+      "server/main.ts",
+    ],
+    {
+      stdio: "inherit",
+      env: { ...process.env, PORT: apiPort },
+    },
+  ),
+  spawn("npx", ["vite", "--config", "web/vite.config.ts"], {
     stdio: "inherit",
-    env: { ...process.env, PORT: apiPort },
+    env: { ...process.env, JISR_API_PORT: apiPort },
   }),
-  spawn("npx", ["vite", "--config", "web/vite.config.ts"], { stdio: "inherit", env: { ...process.env, JISR_API_PORT: apiPort } }),
 ];
 const stop = () => {
   for (const c of children) c.kill("SIGTERM");

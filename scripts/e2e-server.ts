@@ -22,8 +22,12 @@ process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 
 const testServer = process.env.TEST_DATABASE_URL;
 if (testServer) {
-  const old = await adminQuery(testServer, "SELECT datname FROM pg_database WHERE datname LIKE 'jisr\\_e2e\\_%'");
-  for (const row of old.rows) await adminQuery(testServer, `DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+  const old = await adminQuery(
+    testServer,
+    "SELECT datname FROM pg_database WHERE datname LIKE 'jisr\\_e2e\\_%'",
+  );
+  for (const row of old.rows)
+    await adminQuery(testServer, `DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
   const name = `jisr_e2e_${randomBytes(4).toString("hex")}`;
   await adminQuery(testServer, `CREATE DATABASE ${name}`);
   process.env.DATABASE_URL = withDatabase(testServer, name);

@@ -27,5 +27,10 @@ if (!existsSync(CHROMIUM)) {
   process.exit(1);
 }
 run("web build", "npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"]);
-run("browser tests (Playwright + Chromium)", "npx", ["playwright", "test", "--config", "e2e/playwright.config.ts"]);
+run("browser tests (Playwright + Chromium)", "npx", [
+  "playwright",
+  "test",
+  "--config",
+  "e2e/playwright.config.ts",
+]);
 console.log("\n✔ all tests passed");

@@ -23,7 +23,11 @@ import {
   type ScopeDirectory,
   scopeKey,
 } from "./modules/access/index.ts";
-import { createOrganizationsService, organizationNames, organizationsRoutes } from "./modules/organizations/index.ts";
+import {
+  createOrganizationsService,
+  organizationNames,
+  organizationsRoutes,
+} from "./modules/organizations/index.ts";
 import { territoriesRoutes, territoryNames } from "./modules/territories/index.ts";
 import type { Db } from "./platform/database.ts";
 import { registerProblemHandler } from "./platform/problem.ts";
@@ -47,7 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: "loopback,uniquelocal",
-    genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || crypto.randomUUID(),
+    genReqId: (req) =>
+      (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || crypto.randomUUID(),
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -78,7 +83,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (api) => {
       api.withTypeProvider<ZodTypeProvider>().get(
         "/health",
-        { schema: { tags: ["platform"], summary: "Liveness and database kind", response: { 200: Health } } },
+        {
+          schema: { tags: ["platform"], summary: "Liveness and database kind", response: { 200: Health } },
+        },
         async () => {
           await deps.db.execute("select 1");
           return { status: "ok" as const, database: deps.databaseKind, version: deps.version };
@@ -128,7 +135,8 @@ async function registerOpenApi(app: FastifyInstance, version: string) {
 async function serveWeb(app: FastifyInstance, root: string) {
   await app.register(fastifyStatic, { root, wildcard: false, maxAge: "1h", immutable: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === "GET" && !request.url.startsWith("/api")) return reply.type("text/html").sendFile("index.html");
+    if (request.method === "GET" && !request.url.startsWith("/api"))
+      return reply.type("text/html").sendFile("index.html");
     return reply.callNotFound();
   });
 }
@@ -137,18 +145,26 @@ async function serveWeb(app: FastifyInstance, root: string) {
 function scopeDirectory(db: Db): ScopeDirectory {
   return {
     async labels(grants, locale: Locale) {
-      const refs = (type: string) => [...new Set(grants.filter((g) => g.scopeType === type && g.scopeRef).map((g) => g.scopeRef as string))];
+      const refs = (type: string) => [
+        ...new Set(grants.filter((g) => g.scopeType === type && g.scopeRef).map((g) => g.scopeRef as string)),
+      ];
       const [territories, orgs] = await Promise.all([
         territoryNames(db, { regions: refs("region"), provinces: refs("province") }, locale),
         organizationNames(db, refs("organization").filter(isUuid)),
       ]);
       const labels = new Map<string, string>();
-      for (const [code, name] of territories.regions) labels.set(scopeKey({ scopeType: "region", scopeRef: code }), name);
-      for (const [code, p] of territories.provinces) labels.set(scopeKey({ scopeType: "province", scopeRef: code }), p.name);
+      for (const [code, name] of territories.regions)
+        labels.set(scopeKey({ scopeType: "region", scopeRef: code }), name);
+      for (const [code, p] of territories.provinces)
+        labels.set(scopeKey({ scopeType: "province", scopeRef: code }), p.name);
       for (const [id, o] of orgs)
-        labels.set(scopeKey({ scopeType: "organization", scopeRef: id }), (locale === "ar" && o.nameAr) || o.nameFr);
+        labels.set(
+          scopeKey({ scopeType: "organization", scopeRef: id }),
+          (locale === "ar" && o.nameAr) || o.nameFr,
+        );
       // Establishments get their registry in a later module; until then an id is its own label.
-      for (const id of refs("establishment").filter(isUuid)) labels.set(scopeKey({ scopeType: "establishment", scopeRef: id }), id);
+      for (const id of refs("establishment").filter(isUuid))
+        labels.set(scopeKey({ scopeType: "establishment", scopeRef: id }), id);
       return labels;
     },
   };

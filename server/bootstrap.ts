@@ -1,11 +1,11 @@
 import { count } from "drizzle-orm";
 import { loadDemoData } from "./demo/demo.seed.ts";
-import { ensureUser } from "./modules/access/index.ts";
+import { generatePassword } from "./modules/access/access.passwords.ts";
 import { users } from "./modules/access/access.table.ts";
+import { ensureUser } from "./modules/access/index.ts";
 import { seedTerritories } from "./modules/territories/index.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/database.ts";
-import { generatePassword } from "./modules/access/access.passwords.ts";
 
 export interface BootstrapResult {
   adminEmail: string;
@@ -19,7 +19,10 @@ export interface BootstrapResult {
  * the first administrator and, on the first start of an empty database, the
  * demo dataset.
  */
-export async function bootstrap(db: Db, config: Pick<Config, "adminEmail" | "adminPassword" | "demo">): Promise<BootstrapResult> {
+export async function bootstrap(
+  db: Db,
+  config: Pick<Config, "adminEmail" | "adminPassword" | "demo">,
+): Promise<BootstrapResult> {
   await seedTerritories(db);
   const [row] = await db.select({ n: count() }).from(users);
   const empty = (row?.n ?? 0) === 0;

@@ -31,7 +31,15 @@ async function start(env: Record<string, string>) {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: "", JISR_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: "warn", PORT: String(port), HOST: "127.0.0.1", ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      JISR_ADMIN_PASSWORD: PASSWORD,
+      LOG_LEVEL: "warn",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.push(child);
@@ -40,8 +48,15 @@ async function start(env: Record<string, string>) {
   child.stderr?.on("data", (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start in 90 s:\n${output}`)), 90_000);
-    child.stdout?.on("data", () => output.includes("is running at") && (clearTimeout(timer), resolve()));
-    child.on("exit", (code) => (clearTimeout(timer), reject(new Error(`exited ${code}:\n${output}`))));
+    child.stdout?.on("data", () => {
+      if (!output.includes("is running at")) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}:\n${output}`));
+    });
   });
   const base = `http://127.0.0.1:${port}`;
   return { child, base, output: () => output };
@@ -59,7 +74,8 @@ async function login(base: string) {
   return { cookie, csrfToken };
 }
 
-const exited = (p: ChildProcess) => new Promise<number | null>((r) => (p.exitCode !== null ? r(p.exitCode) : p.on("exit", r)));
+const exited = (p: ChildProcess) =>
+  new Promise<number | null>((r) => (p.exitCode !== null ? r(p.exitCode) : p.on("exit", r)));
 
 describe("npm start", () => {
   it("runs on its embedded PostgreSQL, survives kill -9 without losing data, and stops cleanly on SIGTERM", async () => {
@@ -84,7 +100,9 @@ describe("npm start", () => {
       const second = await start({ JISR_DATA_DIR: dataDir, JISR_DEMO: "1" });
       expect(second.output()).not.toContain("demo dataset loaded");
       const again = await login(second.base);
-      const read = await fetch(`${second.base}/api/v1/organizations/${id}`, { headers: { cookie: again.cookie } });
+      const read = await fetch(`${second.base}/api/v1/organizations/${id}`, {
+        headers: { cookie: again.cookie },
+      });
       expect(read.status).toBe(200);
       expect(await read.json()).toMatchObject({ nameFr: "Survivante du kill -9" });
 
@@ -102,11 +120,18 @@ describe("npm start", () => {
     await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
     const dataDir = await mkdtemp(path.join(tmpdir(), "jisr-ext-"));
     try {
-      const app = await start({ JISR_DATA_DIR: dataDir, DATABASE_URL: withDatabase(adminUrl, name), JISR_DEMO: "0" });
+      const app = await start({
+        JISR_DATA_DIR: dataDir,
+        DATABASE_URL: withDatabase(adminUrl, name),
+        JISR_DEMO: "0",
+      });
       const health = await (await fetch(`${app.base}/api/v1/health`)).json();
       expect(health).toMatchObject({ database: "external" });
       expect(existsSync(path.join(dataDir, "pg"))).toBe(false);
-      const { rows } = await adminQuery(withDatabase(adminUrl, name), "select count(*)::int n from organizations");
+      const { rows } = await adminQuery(
+        withDatabase(adminUrl, name),
+        "select count(*)::int n from organizations",
+      );
       expect(rows[0].n).toBe(0);
       app.child.kill("SIGTERM");
       expect(await exited(app.child)).toBe(0);

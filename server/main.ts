@@ -38,8 +38,13 @@ async function main() {
   const shown = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   say(`database: ${database.kind}${database.kind === "embedded" ? ` (data in ${config.dataDir})` : ""}`);
   if (boot.generatedAdminPassword)
-    say(`first administrator: ${boot.adminEmail} / ${boot.generatedAdminPassword}  (shown once: write it down)`);
-  else say(`sign in as ${boot.adminEmail} with ${config.adminPassword ? "JISR_ADMIN_PASSWORD" : "the password printed on first start"}`);
+    say(
+      `first administrator: ${boot.adminEmail} / ${boot.generatedAdminPassword}  (shown once: write it down)`,
+    );
+  else
+    say(
+      `sign in as ${boot.adminEmail} with ${config.adminPassword ? "JISR_ADMIN_PASSWORD" : "the password printed on first start"}`,
+    );
   if (boot.demoLoaded) say("demo dataset loaded: demo users (see README) have the password demo-jisr-2026");
   say(`Jisr ${pkg.version} is running at http://${shown}:${config.port}`);
 }

@@ -1,9 +1,15 @@
+import { ensureUser } from "../modules/access/index.ts";
+import { organizations } from "../modules/organizations/index.ts";
 import { recordAudit } from "../platform/audit.ts";
 import { systemContext } from "../platform/context.ts";
 import type { Db } from "../platform/database.ts";
-import { ensureUser } from "../modules/access/index.ts";
-import { organizations } from "../modules/organizations/index.ts";
-import { DEMO_PASSWORD, DEMO_USERS, type DemoOrganization, NATIONAL_ORGANIZATIONS, REGIONAL_ORGANIZATIONS } from "./demo.data.ts";
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  type DemoOrganization,
+  NATIONAL_ORGANIZATIONS,
+  REGIONAL_ORGANIZATIONS,
+} from "./demo.data.ts";
 
 /** Loads the demo dataset in one transaction per part; every row is audited as created by "system". */
 export async function loadDemoData(db: Db) {
@@ -14,12 +20,22 @@ export async function loadDemoData(db: Db) {
       const [row] = await tx.insert(organizations).values(values).returning({ id: organizations.id });
       const id = row?.id as string;
       ids.set(o.key, id);
-      await recordAudit(tx, systemContext("demo"), { action: "organization.create", entityType: "organization", entityId: id, after: values });
+      await recordAudit(tx, systemContext("demo"), {
+        action: "organization.create",
+        entityType: "organization",
+        entityId: id,
+        after: values,
+      });
     }
   });
   for (const u of DEMO_USERS) {
     const scopeRef = u.scopeType === "organization" ? (ids.get(u.scope as string) ?? null) : u.scope;
-    await ensureUser(db, { email: u.email, fullName: u.fullName, password: DEMO_PASSWORD, roles: [{ role: u.role, scopeType: u.scopeType, scopeRef }] });
+    await ensureUser(db, {
+      email: u.email,
+      fullName: u.fullName,
+      password: DEMO_PASSWORD,
+      roles: [{ role: u.role, scopeType: u.scopeType, scopeRef }],
+    });
   }
 }
 

@@ -1,6 +1,6 @@
-import type { Queryable } from "./database.ts";
 import { auditEvents } from "./audit.table.ts";
 import type { RequestContext } from "./context.ts";
+import type { Queryable } from "./database.ts";
 
 export interface AuditEntry {
   action: string;

@@ -4,11 +4,19 @@ import { ConfigError, loadConfig } from "./config.ts";
 describe("configuration", () => {
   it("has defaults for a newcomer", () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 8080, dataDir: "./data", adminEmail: "admin@jisr.local", demo: true, databaseUrl: undefined });
+    expect(c).toMatchObject({
+      port: 8080,
+      dataDir: "./data",
+      adminEmail: "admin@jisr.local",
+      demo: true,
+      databaseUrl: undefined,
+    });
   });
 
   it("names every invalid variable and why", () => {
-    expect(() => loadConfig({ PORT: "http", DATABASE_URL: "mysql://x", JISR_ADMIN_PASSWORD: "short" })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ PORT: "http", DATABASE_URL: "mysql://x", JISR_ADMIN_PASSWORD: "short" }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ PORT: "http", DATABASE_URL: "mysql://x", JISR_ADMIN_PASSWORD: "short", JISR_DEMO: "yes" });
     } catch (e) {
@@ -21,6 +29,9 @@ describe("configuration", () => {
   });
 
   it("treats empty variables as unset", () => {
-    expect(loadConfig({ DATABASE_URL: "", JISR_DEMO: "0" })).toMatchObject({ databaseUrl: undefined, demo: false });
+    expect(loadConfig({ DATABASE_URL: "", JISR_DEMO: "0" })).toMatchObject({
+      databaseUrl: undefined,
+      demo: false,
+    });
   });
 });

@@ -27,7 +27,9 @@ export async function startEmbeddedPostgres(
   await stopOrphanedServer(pgDir, log);
 
   const fresh = !existsSync(path.join(pgDir, "PG_VERSION"));
-  const password = fresh ? randomBytes(18).toString("base64url") : (await readFile(passwordFile, "utf8")).trim();
+  const password = fresh
+    ? randomBytes(18).toString("base64url")
+    : (await readFile(passwordFile, "utf8")).trim();
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -99,8 +101,9 @@ function freePort(): Promise<number> {
     srv.on("error", reject);
     srv.listen(0, "127.0.0.1", () => {
       const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      srv.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
-

@@ -22,7 +22,8 @@ export class AppError extends Error {
 export const notFound = (code: string) => new AppError(404, code);
 export const forbidden = (code = "auth.forbidden") => new AppError(403, code);
 export const conflict = (code = "conflict.version") => new AppError(409, code);
-export const unprocessable = (code: string, params?: Record<string, unknown>) => new AppError(422, code, params);
+export const unprocessable = (code: string, params?: Record<string, unknown>) =>
+  new AppError(422, code, params);
 /** A business rule about one field: shown beside that field in forms. */
 export const invalidField = (path: string, code: string, params?: Record<string, unknown>) =>
   new AppError(400, "validation.failed", {}, [{ path, code, params }]);

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { localeFromHeader, t } from "./i18n.ts";
 
-const load = (l: string) => JSON.parse(readFileSync(new URL(`../../locales/${l}.json`, import.meta.url), "utf8"));
+const load = (l: string) =>
+  JSON.parse(readFileSync(new URL(`../../locales/${l}.json`, import.meta.url), "utf8"));
 
 function keys(tree: unknown, prefix = ""): string[] {
   if (typeof tree !== "object" || tree === null) return [prefix];
@@ -13,14 +14,22 @@ describe("translations", () => {
   const fr = keys(load("fr")).sort();
   it.each(["ar", "en"])("%s has exactly the keys of fr", (locale) => {
     const other = keys(load(locale)).sort();
-    expect(other.filter((k) => !fr.includes(k)), "keys only in this language").toEqual([]);
-    expect(fr.filter((k) => !other.includes(k)), "keys missing in this language").toEqual([]);
+    expect(
+      other.filter((k) => !fr.includes(k)),
+      "keys only in this language",
+    ).toEqual([]);
+    expect(
+      fr.filter((k) => !other.includes(k)),
+      "keys missing in this language",
+    ).toEqual([]);
   });
 
   it("Arabic strings are written in Arabic", () => {
     const ar = load("ar");
     const notArabic = keys(ar).filter((k) => {
-      const value = k.split(".").reduce((n: Record<string, unknown>, p) => n[p] as Record<string, unknown>, ar) as unknown as string;
+      const value = k
+        .split(".")
+        .reduce((n: Record<string, unknown>, p) => n[p] as Record<string, unknown>, ar) as unknown as string;
       return !/[\u0600-\u06FF]/.test(value) && !/^[\s{}\w.,:%/()-]*$/.test(value);
     });
     expect(notArabic).toEqual([]);

@@ -1,7 +1,7 @@
+import { LOCALES, type Locale } from "../../contracts/common.ts";
 import ar from "../../locales/ar.json" with { type: "json" };
 import en from "../../locales/en.json" with { type: "json" };
 import fr from "../../locales/fr.json" with { type: "json" };
-import { LOCALES, type Locale } from "../../contracts/common.ts";
 
 /** Server-side translation from the same files the web app uses. */
 const catalogs: Record<Locale, unknown> = { fr, ar, en };

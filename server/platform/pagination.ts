@@ -14,7 +14,11 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === "string" || typeof v === "number"))
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((v) => typeof v === "string" || typeof v === "number")
+    )
       return key;
   } catch {}
   throw new AppError(400, "validation.failed", {}, [{ path: "cursor", code: "validation.invalid_format" }]);

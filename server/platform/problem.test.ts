@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useTestEnv } from "./testing.ts";
+import { setupTestEnv } from "./testing.ts";
 
-const env = useTestEnv();
+const env = setupTestEnv();
 
 describe("HTTP platform", () => {
   it("answers health with the database kind and version", async () => {
@@ -26,17 +26,29 @@ describe("HTTP platform", () => {
     const doc = (await env.app.inject({ url: "/api/openapi.json" })).json();
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/v1/organizations", "/api/v1/organizations/{id}", "/api/v1/auth/login", "/api/v1/audit-events"]),
+      expect.arrayContaining([
+        "/api/v1/organizations",
+        "/api/v1/organizations/{id}",
+        "/api/v1/auth/login",
+        "/api/v1/audit-events",
+      ]),
     );
     const create = doc.paths["/api/v1/organizations"].post.requestBody.content["application/json"].schema;
     expect(create.required).toEqual(expect.arrayContaining(["type", "nameFr"]));
   });
 
   it("answers unknown API routes with a problem in the caller's language", async () => {
-    const res = await env.app.inject({ url: "/api/v1/nope", headers: { "accept-language": "en-GB,en;q=0.9" } });
+    const res = await env.app.inject({
+      url: "/api/v1/nope",
+      headers: { "accept-language": "en-GB,en;q=0.9" },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.headers["content-type"]).toContain("application/problem+json");
-    expect(res.json()).toMatchObject({ status: 404, code: "request.not_found", detail: "This address does not exist." });
+    expect(res.json()).toMatchObject({
+      status: 404,
+      code: "request.not_found",
+      detail: "This address does not exist.",
+    });
   });
 
   describe("bad input never gives a 500 and writes nothing", () => {
@@ -101,9 +113,13 @@ describe("HTTP platform", () => {
 
     it("a database error caused by input never leaks SQL", async () => {
       const admin = await env.userWith("administrator", "national");
-      const res = await admin.get(`/api/v1/organizations?cursor=${Buffer.from('["x"]').toString("base64url")}`);
+      const res = await admin.get(
+        `/api/v1/organizations?cursor=${Buffer.from('["x"]').toString("base64url")}`,
+      );
       expect(res.statusCode).toBe(400);
-      const odd = await admin.get(`/api/v1/organizations?cursor=${Buffer.from('["a","not-a-uuid"]').toString("base64url")}`);
+      const odd = await admin.get(
+        `/api/v1/organizations?cursor=${Buffer.from('["a","not-a-uuid"]').toString("base64url")}`,
+      );
       expect(odd.statusCode).toBe(400);
       expect(odd.body).not.toMatch(/select|uuid:|syntax/i);
     });

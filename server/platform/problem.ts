@@ -16,7 +16,9 @@ export function registerProblemHandler(app: FastifyInstance) {
     else request.log.info({ code: appError.code, status: appError.status }, "request refused");
     return sendProblem(request, reply, appError);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new AppError(404, "request.not_found")));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, new AppError(404, "request.not_found")),
+  );
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, e: AppError) {
@@ -45,7 +47,12 @@ function toAppError(err: FastifyError, request: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const source = err.validationContext === "body" ? request.body : request.query;
-    return new AppError(400, "validation.failed", {}, err.validation.map((v) => zodIssue(v, source)));
+    return new AppError(
+      400,
+      "validation.failed",
+      {},
+      err.validation.map((v) => zodIssue(v, source)),
+    );
   }
   const pg = postgresError(err);
   if (pg) return pg;
@@ -60,7 +67,8 @@ function toAppError(err: FastifyError, request: FastifyRequest): AppError {
       return new AppError(415, "request.unsupported_media_type");
   }
   if (err.statusCode === 429) return new AppError(429, "request.rate_limited");
-  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError(err.statusCode, "request.invalid");
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+    return new AppError(err.statusCode, "request.invalid");
   return new AppError(500, "internal");
 }
 
@@ -75,7 +83,8 @@ function zodIssue(v: ZodIssueLike, source: unknown): FieldIssue {
   const segments = v.instancePath.split("/").filter(Boolean);
   const params = { ...v.params } as Record<string, unknown>;
   let path = segments.join(".");
-  let code = v.message?.startsWith("validation.") && hasKey(v.message) ? v.message : `validation.${v.keyword}`;
+  let code =
+    v.message?.startsWith("validation.") && hasKey(v.message) ? v.message : `validation.${v.keyword}`;
   if (v.keyword === "unrecognized_keys") {
     const keys = (params.keys as string[] | undefined) ?? [];
     params.keys = keys.join(", ");
@@ -101,7 +110,8 @@ function valueAt(source: unknown, segments: string[]): unknown {
 /** Database errors caused by input become 4xx; the SQL stays in the log. Drizzle puts the pg error on `cause`. */
 function postgresError(err: unknown): AppError | undefined {
   const e = err as { code?: unknown; cause?: { code?: unknown } };
-  const code = typeof e.cause?.code === "string" ? e.cause.code : typeof e.code === "string" ? e.code : undefined;
+  const code =
+    typeof e.cause?.code === "string" ? e.cause.code : typeof e.code === "string" ? e.code : undefined;
   if (!code || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
   if (code === "23505") return new AppError(409, "conflict.duplicate");
   if (code === "23503") return new AppError(422, "reference.invalid");

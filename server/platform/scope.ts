@@ -20,7 +20,8 @@ export interface Access {
 export function accessFor(actor: Actor, permission: Permission): Access {
   const grants = actor.grants.get(permission);
   if (!grants?.length) throw new AppError(403, "auth.forbidden");
-  const refs = (type: string) => grants.filter((g) => g.scopeType === type && g.scopeRef).map((g) => g.scopeRef as string);
+  const refs = (type: string) =>
+    grants.filter((g) => g.scopeType === type && g.scopeRef).map((g) => g.scopeRef as string);
   return {
     national: grants.some((g) => g.scopeType === "national"),
     regions: refs("region"),
@@ -47,7 +48,9 @@ export function scopeFilter(access: Access, cols: ScopeColumns): SQL | undefined
   if (access.national) return undefined;
   const parts = [
     cols.region && access.regions.length ? inArray(cols.region as AnyColumn, [...access.regions]) : undefined,
-    cols.province && access.provinces.length ? inArray(cols.province as AnyColumn, [...access.provinces]) : undefined,
+    cols.province && access.provinces.length
+      ? inArray(cols.province as AnyColumn, [...access.provinces])
+      : undefined,
     cols.organization && access.organizations.length
       ? inArray(cols.organization as AnyColumn, [...access.organizations])
       : undefined,

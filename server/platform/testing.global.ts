@@ -45,8 +45,12 @@ export default async function setup(project: TestProject) {
   project.provide("templateDb", templateDb);
 
   return async () => {
-    const leftovers = await adminQuery(adminUrl, `SELECT datname FROM pg_database WHERE datname LIKE 'jisr_%${runId}%'`);
-    for (const row of leftovers.rows) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+    const leftovers = await adminQuery(
+      adminUrl,
+      `SELECT datname FROM pg_database WHERE datname LIKE 'jisr_%${runId}%'`,
+    );
+    for (const row of leftovers.rows)
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
     await stopServer?.();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };

@@ -21,7 +21,7 @@ export interface TestEnv {
   signIn(email: string, password: string): Promise<Client>;
 }
 
-export function useTestEnv(): TestEnv {
+export function setupTestEnv(): TestEnv {
   const env = {} as TestEnv;
   let database: Database;
   let name: string;
@@ -33,12 +33,22 @@ export function useTestEnv(): TestEnv {
     database = connect(withDatabase(adminUrl, name), "external");
     env.db = database.db;
     env.pool = database.pool;
-    env.app = await buildApp({ db: database.db, databaseKind: "external", sessionSecret: "test-secret-".padEnd(40, "x"), version: "test" });
+    env.app = await buildApp({
+      db: database.db,
+      databaseKind: "external",
+      sessionSecret: "test-secret-".padEnd(40, "x"),
+      version: "test",
+    });
     env.signIn = (email, password) => signIn(env.app, email, password);
     env.userWith = async (role, scopeType, scopeRef = null) => {
       const email = `${role}.${randomBytes(4).toString("hex")}@test.jisr`;
       const password = "test-password-1234";
-      await ensureUser(database.db, { email, fullName: `Test ${role}`, password, roles: [{ role, scopeType, scopeRef }] });
+      await ensureUser(database.db, {
+        email,
+        fullName: `Test ${role}`,
+        password,
+        roles: [{ role, scopeType, scopeRef }],
+      });
       return signIn(env.app, email, password);
     };
   });
@@ -55,7 +65,12 @@ type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 /** A signed-in browser-like client: sends the session cookie and, on writes, the CSRF token. */
 export interface Client {
   userId: string;
-  request(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
@@ -66,7 +81,12 @@ export interface Client {
 export async function signIn(app: FastifyInstance, email: string, password: string): Promise<Client> {
   // Each sign-in from its own loopback address, so the per-address login rate limit does not throttle tests.
   const remoteAddress = `127.0.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
-  const res = await app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress, payload: { email, password } });
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    remoteAddress,
+    payload: { email, password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === "jisr_session");
   const me = res.json();

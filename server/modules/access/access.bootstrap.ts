@@ -14,7 +14,12 @@ export async function ensureUser(
   if (await repo.findUserByEmail(db, u.email)) return false;
   const passwordHash = await hashPassword(u.password);
   await db.transaction(async (tx) => {
-    const row = await repo.insertUser(tx, { email: u.email, fullName: u.fullName, locale: u.locale ?? "fr", passwordHash });
+    const row = await repo.insertUser(tx, {
+      email: u.email,
+      fullName: u.fullName,
+      locale: u.locale ?? "fr",
+      passwordHash,
+    });
     await repo.replaceAssignments(tx, row.id, u.roles);
     await recordAudit(tx, systemContext(), {
       action: "user.create",

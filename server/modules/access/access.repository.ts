@@ -11,10 +11,7 @@ export type UserRow = typeof users.$inferSelect;
 export type UserInsert = typeof users.$inferInsert;
 
 export async function findUserByEmail(db: Queryable, email: string) {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`);
+  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
   return row;
 }
 
@@ -24,7 +21,10 @@ export async function findUser(db: Queryable, id: string, opts: { lock?: boolean
   return row;
 }
 
-export async function assignmentsOf(db: Queryable, userIds: readonly string[]): Promise<Map<string, Assignment[]>> {
+export async function assignmentsOf(
+  db: Queryable,
+  userIds: readonly string[],
+): Promise<Map<string, Assignment[]>> {
   const map = new Map<string, Assignment[]>();
   if (!userIds.length) return map;
   const rows = await db
@@ -56,7 +56,9 @@ export interface UserFilter {
 export async function listUsers(db: Queryable, f: UserFilter) {
   const conditions: (SQL | undefined)[] = [
     f.includeDisabled ? undefined : isNull(users.disabledAt),
-    f.q ? or(ilike(users.fullName, `%${escapeLike(f.q)}%`), ilike(users.email, `%${escapeLike(f.q)}%`)) : undefined,
+    f.q
+      ? or(ilike(users.fullName, `%${escapeLike(f.q)}%`), ilike(users.email, `%${escapeLike(f.q)}%`))
+      : undefined,
     f.role
       ? sql`exists (select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${users.id} and ${roleAssignments.role} = ${f.role})`
       : undefined,
@@ -69,7 +71,6 @@ export async function listUsers(db: Queryable, f: UserFilter) {
     .orderBy(users.fullName, users.id)
     .limit(f.limit + 1);
 }
-
 
 export async function insertSession(db: Queryable, values: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(values);
@@ -97,7 +98,10 @@ export async function touchSession(db: Queryable, id: string, expiresAt: string)
 }
 
 export async function revokeSession(db: Queryable, id: string) {
-  await db.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
 export async function revokeUserSessions(db: Queryable, userId: string) {

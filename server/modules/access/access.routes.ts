@@ -45,7 +45,12 @@ export function accessRoutes(service: AccessService) {
     app.post(
       "/auth/login",
       {
-        schema: { ...auth, summary: "Sign in; sets the session cookie", body: LoginBody, response: { 200: Me } },
+        schema: {
+          ...auth,
+          summary: "Sign in; sets the session cookie",
+          body: LoginBody,
+          response: { 200: Me },
+        },
         config: { rateLimit: { max: 20, timeWindow: "1 minute" } },
       },
       async (request, reply) => {
@@ -60,81 +65,213 @@ export function accessRoutes(service: AccessService) {
       },
     );
 
-    app.post("/auth/logout", { schema: { ...auth, summary: "Sign out (revokes the session)", response: { 204: Empty } } }, async (request, reply) => {
-      await service.logout(contextOf(request));
-      setSessionCookie(request, reply, null);
-      return reply.status(204).send(null);
-    });
-
-    app.get("/auth/me", { schema: { ...auth, summary: "The caller, their roles, scopes and permissions", response: { 200: Me } } }, (request) =>
-      service.me(contextOf(request)),
+    app.post(
+      "/auth/logout",
+      { schema: { ...auth, summary: "Sign out (revokes the session)", response: { 204: Empty } } },
+      async (request, reply) => {
+        await service.logout(contextOf(request));
+        setSessionCookie(request, reply, null);
+        return reply.status(204).send(null);
+      },
     );
 
-    app.patch("/auth/me", { schema: { ...auth, summary: "Save the caller's language", body: UpdateMeBody, response: { 200: Me } } }, (request) =>
-      service.setMyLocale(contextOf(request), request.body.locale),
+    app.get(
+      "/auth/me",
+      {
+        schema: {
+          ...auth,
+          summary: "The caller, their roles, scopes and permissions",
+          response: { 200: Me },
+        },
+      },
+      (request) => service.me(contextOf(request)),
+    );
+
+    app.patch(
+      "/auth/me",
+      {
+        schema: { ...auth, summary: "Save the caller's language", body: UpdateMeBody, response: { 200: Me } },
+      },
+      (request) => service.setMyLocale(contextOf(request), request.body.locale),
     );
 
     app.post(
       "/auth/password",
-      { schema: { ...auth, summary: "Change one's own password", body: ChangePasswordBody, response: { 204: Empty } } },
+      {
+        schema: {
+          ...auth,
+          summary: "Change one's own password",
+          body: ChangePasswordBody,
+          response: { 204: Empty },
+        },
+      },
       async (request, reply) => {
         await service.changeMyPassword(contextOf(request), request.body);
         return reply.status(204).send(null);
       },
     );
 
-    app.get("/auth/tokens", { schema: { ...auth, summary: "The caller's personal API tokens", response: { 200: ApiTokenList } } }, async (request) => ({
-      items: await service.listTokens(contextOf(request)),
-    }));
+    app.get(
+      "/auth/tokens",
+      { schema: { ...auth, summary: "The caller's personal API tokens", response: { 200: ApiTokenList } } },
+      async (request) => ({
+        items: await service.listTokens(contextOf(request)),
+      }),
+    );
 
     app.post(
       "/auth/tokens",
-      { schema: { ...auth, summary: "Create a personal API token (the secret is shown once)", body: CreateApiTokenBody, response: { 201: CreatedApiToken } } },
-      async (request, reply) => reply.status(201).send(await service.createToken(contextOf(request), request.body)),
+      {
+        schema: {
+          ...auth,
+          summary: "Create a personal API token (the secret is shown once)",
+          body: CreateApiTokenBody,
+          response: { 201: CreatedApiToken },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.createToken(contextOf(request), request.body)),
     );
 
-    app.delete("/auth/tokens/:id", { schema: { ...auth, summary: "Revoke a personal API token", params: IdParams, response: { 204: Empty } } }, async (request, reply) => {
-      await service.revokeToken(contextOf(request), request.params.id);
-      return reply.status(204).send(null);
-    });
-
-    app.get("/users", { schema: { ...users, summary: "List users", querystring: UserListQuery, response: { 200: UserList } } }, (request) =>
-      service.listUsers(contextOf(request), request.query, request.locale),
+    app.delete(
+      "/auth/tokens/:id",
+      {
+        schema: {
+          ...auth,
+          summary: "Revoke a personal API token",
+          params: IdParams,
+          response: { 204: Empty },
+        },
+      },
+      async (request, reply) => {
+        await service.revokeToken(contextOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
     );
 
-    app.post("/users", { schema: { ...users, summary: "Create a user", body: CreateUserBody, response: { 201: UserWithPassword } } }, async (request, reply) =>
-      reply.status(201).send(await service.createUser(contextOf(request), request.body, request.locale)),
+    app.get(
+      "/users",
+      {
+        schema: { ...users, summary: "List users", querystring: UserListQuery, response: { 200: UserList } },
+      },
+      (request) => service.listUsers(contextOf(request), request.query, request.locale),
     );
 
-    app.get("/users/:id", { schema: { ...users, summary: "Read a user", params: IdParams, response: { 200: User } } }, (request) =>
-      service.getUser(contextOf(request), request.params.id, request.locale),
+    app.post(
+      "/users",
+      {
+        schema: {
+          ...users,
+          summary: "Create a user",
+          body: CreateUserBody,
+          response: { 201: UserWithPassword },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.createUser(contextOf(request), request.body, request.locale)),
     );
 
-    app.patch("/users/:id", { schema: { ...users, summary: "Update a user's name or language", params: IdParams, body: UpdateUserBody, response: { 200: User } } }, (request) =>
-      service.updateUser(contextOf(request), request.params.id, request.body, request.locale),
+    app.get(
+      "/users/:id",
+      { schema: { ...users, summary: "Read a user", params: IdParams, response: { 200: User } } },
+      (request) => service.getUser(contextOf(request), request.params.id, request.locale),
     );
 
-    app.put("/users/:id/roles", { schema: { ...users, summary: "Replace a user's roles and scopes", params: IdParams, body: SetRolesBody, response: { 200: User } } }, (request) =>
-      service.setRoles(contextOf(request), request.params.id, request.body, request.locale),
+    app.patch(
+      "/users/:id",
+      {
+        schema: {
+          ...users,
+          summary: "Update a user's name or language",
+          params: IdParams,
+          body: UpdateUserBody,
+          response: { 200: User },
+        },
+      },
+      (request) => service.updateUser(contextOf(request), request.params.id, request.body, request.locale),
     );
 
-    app.post("/users/:id/disable", { schema: { ...users, summary: "Disable a user (ends their sessions)", params: IdParams, body: VersionBody, response: { 200: User } } }, (request) =>
-      service.setDisabled(contextOf(request), request.params.id, request.body.version, true, request.locale),
+    app.put(
+      "/users/:id/roles",
+      {
+        schema: {
+          ...users,
+          summary: "Replace a user's roles and scopes",
+          params: IdParams,
+          body: SetRolesBody,
+          response: { 200: User },
+        },
+      },
+      (request) => service.setRoles(contextOf(request), request.params.id, request.body, request.locale),
     );
 
-    app.post("/users/:id/enable", { schema: { ...users, summary: "Enable a disabled user", params: IdParams, body: VersionBody, response: { 200: User } } }, (request) =>
-      service.setDisabled(contextOf(request), request.params.id, request.body.version, false, request.locale),
+    app.post(
+      "/users/:id/disable",
+      {
+        schema: {
+          ...users,
+          summary: "Disable a user (ends their sessions)",
+          params: IdParams,
+          body: VersionBody,
+          response: { 200: User },
+        },
+      },
+      (request) =>
+        service.setDisabled(
+          contextOf(request),
+          request.params.id,
+          request.body.version,
+          true,
+          request.locale,
+        ),
+    );
+
+    app.post(
+      "/users/:id/enable",
+      {
+        schema: {
+          ...users,
+          summary: "Enable a disabled user",
+          params: IdParams,
+          body: VersionBody,
+          response: { 200: User },
+        },
+      },
+      (request) =>
+        service.setDisabled(
+          contextOf(request),
+          request.params.id,
+          request.body.version,
+          false,
+          request.locale,
+        ),
     );
 
     app.post(
       "/users/:id/reset-password",
-      { schema: { ...users, summary: "Give a user a new temporary password", params: IdParams, body: VersionBody, response: { 200: UserWithPassword } } },
-      (request) => service.resetPassword(contextOf(request), request.params.id, request.body.version, request.locale),
+      {
+        schema: {
+          ...users,
+          summary: "Give a user a new temporary password",
+          params: IdParams,
+          body: VersionBody,
+          response: { 200: UserWithPassword },
+        },
+      },
+      (request) =>
+        service.resetPassword(contextOf(request), request.params.id, request.body.version, request.locale),
     );
 
     app.get(
       "/audit-events",
-      { schema: { tags: ["audit"], summary: "Search the audit trail (administrators, auditors)", querystring: AuditEventQuery, response: { 200: AuditEventList } } },
+      {
+        schema: {
+          tags: ["audit"],
+          summary: "Search the audit trail (administrators, auditors)",
+          querystring: AuditEventQuery,
+          response: { 200: AuditEventList },
+        },
+      },
       (request) => service.listAuditEvents(contextOf(request), request.query),
     );
   };

@@ -37,7 +37,10 @@ export const lockSeconds = (failures: number) =>
 export function createAccessService(deps: { db: Db; keys: SessionKeys; directory: ScopeDirectory }) {
   const { db, keys, directory } = deps;
 
-  async function describeRoles(assignments: readonly Assignment[], locale: Locale): Promise<RoleAssignment[]> {
+  async function describeRoles(
+    assignments: readonly Assignment[],
+    locale: Locale,
+  ): Promise<RoleAssignment[]> {
     const labels = await directory.labels(assignments, locale);
     return assignments.map((a) => ({ ...a, scopeLabel: labels.get(scopeKey(a)) ?? null }));
   }
@@ -73,12 +76,22 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
     roles: u.roles.map((r) => `${r.role}@${r.scopeType}${r.scopeRef ? `:${r.scopeRef}` : ""}`),
   });
 
-  async function checkAssignments(input: readonly RoleAssignmentInput[], locale: Locale): Promise<Assignment[]> {
-    const assignments = input.map((a) => ({ role: a.role, scopeType: a.scopeType, scopeRef: a.scopeRef ?? null }));
+  async function checkAssignments(
+    input: readonly RoleAssignmentInput[],
+    locale: Locale,
+  ): Promise<Assignment[]> {
+    const assignments = input.map((a) => ({
+      role: a.role,
+      scopeType: a.scopeType,
+      scopeRef: a.scopeRef ?? null,
+    }));
     const labels = await directory.labels(assignments, locale);
     assignments.forEach((a, i) => {
       if (a.scopeType !== "national" && !labels.has(scopeKey(a)))
-        throw invalidField(`roles.${i}.scopeRef`, "users.scope_ref_unknown", { ref: a.scopeRef, scopeType: a.scopeType });
+        throw invalidField(`roles.${i}.scopeRef`, "users.scope_ref_unknown", {
+          ref: a.scopeRef,
+          scopeType: a.scopeType,
+        });
     });
     const unique = new Map(assignments.map((a) => [`${a.role}|${scopeKey(a)}`, a]));
     return [...unique.values()];
@@ -106,7 +119,13 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
       const before = await toUser(tx, row, locale);
       const updated = await repo.updateUser(tx, id, await change(tx));
       const after = await toUser(tx, updated, locale);
-      await recordAudit(tx, ctx, { action, entityType: "user", entityId: id, before: auditShape(before), after: auditShape(after) });
+      await recordAudit(tx, ctx, {
+        action,
+        entityType: "user",
+        entityId: id,
+        before: auditShape(before),
+        after: auditShape(after),
+      });
       return after;
     });
   }
@@ -118,7 +137,8 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
     ): Promise<{ token: string; me: Me }> {
       const user = await repo.findUserByEmail(db, input.email);
       if (user?.lastFailedLoginAt) {
-        const wait = Date.parse(user.lastFailedLoginAt) + lockSeconds(user.failedLoginCount) * 1000 - Date.now();
+        const wait =
+          Date.parse(user.lastFailedLoginAt) + lockSeconds(user.failedLoginCount) * 1000 - Date.now();
         if (wait > 0) throw new AppError(429, "auth.too_many_attempts", { seconds: Math.ceil(wait / 1000) });
       }
       const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), input.password);
@@ -126,7 +146,12 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
         if (user)
           await db.transaction(async (tx) => {
             await repo.recordFailedLogin(tx, user.id);
-            await recordAudit(tx, meta, { action: "auth.login_failed", entityType: "user", entityId: user.id, actor: selfActor(user) });
+            await recordAudit(tx, meta, {
+              action: "auth.login_failed",
+              entityType: "user",
+              entityId: user.id,
+              actor: selfActor(user),
+            });
           });
         throw new AppError(401, "auth.invalid_credentials");
       }
@@ -134,7 +159,12 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
       const session = await db.transaction(async (tx) => {
         await repo.recordLogin(tx, user.id);
         const s = await keys.startSession(tx, user.id, { ip: meta.ip, userAgent: meta.userAgent });
-        await recordAudit(tx, meta, { action: "auth.login", entityType: "user", entityId: user.id, actor: selfActor(user) });
+        await recordAudit(tx, meta, {
+          action: "auth.login",
+          entityType: "user",
+          entityId: user.id,
+          actor: selfActor(user),
+        });
         return s;
       });
       const assignments = (await repo.assignmentsOf(db, [user.id])).get(user.id) ?? [];
@@ -184,7 +214,10 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
       return this.me({ ...ctx, actor: { ...ctx.actor, locale } });
     },
 
-    async changeMyPassword(ctx: AuthenticatedContext, input: { currentPassword: string; newPassword: string }) {
+    async changeMyPassword(
+      ctx: AuthenticatedContext,
+      input: { currentPassword: string; newPassword: string },
+    ) {
       const user = await repo.findUser(db, ctx.actor.userId);
       if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
         throw invalidField("currentPassword", "auth.wrong_password");
@@ -222,23 +255,43 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
       const temporaryPassword = input.password ? null : generatePassword();
       const passwordHash = await hashPassword(input.password ?? (temporaryPassword as string));
       const user = await db.transaction(async (tx) => {
-        const row = await repo.insertUser(tx, { email: input.email, fullName: input.fullName, locale: input.locale, passwordHash });
+        const row = await repo.insertUser(tx, {
+          email: input.email,
+          fullName: input.fullName,
+          locale: input.locale,
+          passwordHash,
+        });
         await repo.replaceAssignments(tx, row.id, assignments);
         const created = await toUser(tx, row, locale);
-        await recordAudit(tx, ctx, { action: "user.create", entityType: "user", entityId: row.id, after: auditShape(created) });
+        await recordAudit(tx, ctx, {
+          action: "user.create",
+          entityType: "user",
+          entityId: row.id,
+          after: auditShape(created),
+        });
         return created;
       });
       return { user, temporaryPassword };
     },
 
-    updateUser(ctx: AuthenticatedContext, id: string, input: { version: number; fullName?: string; locale?: Locale }, locale: Locale) {
+    updateUser(
+      ctx: AuthenticatedContext,
+      id: string,
+      input: { version: number; fullName?: string; locale?: Locale },
+      locale: Locale,
+    ) {
       return editUser(ctx, locale, id, input.version, "user.update", async () => ({
         fullName: input.fullName,
         locale: input.locale,
       }));
     },
 
-    async setRoles(ctx: AuthenticatedContext, id: string, input: { version: number; roles: RoleAssignmentInput[] }, locale: Locale) {
+    async setRoles(
+      ctx: AuthenticatedContext,
+      id: string,
+      input: { version: number; roles: RoleAssignmentInput[] },
+      locale: Locale,
+    ) {
       const assignments = await checkAssignments(input.roles, locale);
       return editUser(ctx, locale, id, input.version, "user.set_roles", async (tx) => {
         await repo.replaceAssignments(tx, id, assignments);
@@ -270,9 +323,17 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
 
     async createToken(ctx: AuthenticatedContext, input: z.infer<typeof CreateApiTokenBody>) {
       const t = keys.newToken();
-      const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86400_000).toISOString() : null;
+      const expiresAt = input.expiresInDays
+        ? new Date(Date.now() + input.expiresInDays * 86400_000).toISOString()
+        : null;
       return db.transaction(async (tx) => {
-        const row = await repo.insertToken(tx, { userId: ctx.actor.userId, name: input.name, prefix: t.prefix, secretHash: t.hash, expiresAt });
+        const row = await repo.insertToken(tx, {
+          userId: ctx.actor.userId,
+          name: input.name,
+          prefix: t.prefix,
+          secretHash: t.hash,
+          expiresAt,
+        });
         await recordAudit(tx, ctx, {
           action: "api_token.create",
           entityType: "api_token",
@@ -287,7 +348,12 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
       await db.transaction(async (tx) => {
         const row = await repo.revokeToken(tx, ctx.actor.userId, id);
         if (!row) throw notFound("tokens.not_found");
-        await recordAudit(tx, ctx, { action: "api_token.revoke", entityType: "api_token", entityId: id, before: { name: row.name } });
+        await recordAudit(tx, ctx, {
+          action: "api_token.revoke",
+          entityType: "api_token",
+          entityId: id,
+          before: { name: row.name },
+        });
       });
     },
 
@@ -303,6 +369,20 @@ export type AccessService = ReturnType<typeof createAccessService>;
 
 const selfActor = (u: repo.UserRow) => ({ id: u.id, label: actorLabel(u) });
 
-function toApiToken(r: { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null }): ApiToken {
-  return { id: r.id, name: r.name, prefix: r.prefix, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt, expiresAt: r.expiresAt };
+function toApiToken(r: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+}): ApiToken {
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.createdAt,
+    lastUsedAt: r.lastUsedAt,
+    expiresAt: r.expiresAt,
+  };
 }

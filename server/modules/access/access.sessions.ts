@@ -18,7 +18,11 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 export function createSessionKeys(secret: string) {
   const digest = (value: string) => createHmac("sha256", secret).update(value).digest("base64url");
 
-  async function startSession(db: Queryable, userId: string, meta: { ip: string | null; userAgent: string | null }) {
+  async function startSession(
+    db: Queryable,
+    userId: string,
+    meta: { ip: string | null; userAgent: string | null },
+  ) {
     const token = randomBytes(32).toString("base64url");
     const csrfToken = randomBytes(24).toString("base64url");
     const expiresAt = new Date(Date.now() + IDLE_TTL_MS).toISOString();

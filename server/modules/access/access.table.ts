@@ -20,7 +20,10 @@ export const users = pgTable(
     lastLoginAt: tz("last_login_at"),
     ...versioned(),
   },
-  (t) => [uniqueIndex("users_email_idx").on(sql`lower(${t.email})`), index("users_name_idx").on(t.fullName, t.id)],
+  (t) => [
+    uniqueIndex("users_email_idx").on(sql`lower(${t.email})`),
+    index("users_name_idx").on(t.fullName, t.id),
+  ],
 );
 
 export const roleAssignments = pgTable(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { signIn, useTestEnv } from "../../platform/testing.ts";
+import { setupTestEnv, signIn } from "../../platform/testing.ts";
 import { ensureUser } from "./index.ts";
 
-const env = useTestEnv();
+const env = setupTestEnv();
 const PASSWORD = "a-long-password-123";
 
 async function newUser(email: string, role: "administrator" | "regional_officer" = "regional_officer") {
@@ -10,20 +10,32 @@ async function newUser(email: string, role: "administrator" | "regional_officer"
     email,
     fullName: email,
     password: PASSWORD,
-    roles: [{ role, scopeType: role === "administrator" ? "national" : "region", scopeRef: role === "administrator" ? null : "MA-06" }],
+    roles: [
+      {
+        role,
+        scopeType: role === "administrator" ? "national" : "region",
+        scopeRef: role === "administrator" ? null : "MA-06",
+      },
+    ],
   });
 }
 
 describe("sign-in and sessions", () => {
   it("sets an httpOnly SameSite=Lax cookie, Secure only behind HTTPS, and stores an argon2id hash", async () => {
     await newUser("cookie@test.jisr");
-    const res = await env.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "COOKIE@test.jisr", password: PASSWORD } });
+    const res = await env.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "COOKIE@test.jisr", password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === "jisr_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     expect(cookie?.secure).toBeFalsy();
     const me = res.json();
-    expect(me.roles).toEqual([{ role: "regional_officer", scopeType: "region", scopeRef: "MA-06", scopeLabel: "Casablanca-Settat" }]);
+    expect(me.roles).toEqual([
+      { role: "regional_officer", scopeType: "region", scopeRef: "MA-06", scopeLabel: "Casablanca-Settat" },
+    ]);
     expect(me.permissions).toContain("organizations.write");
     expect(me.permissions).not.toContain("users.manage");
 
@@ -42,8 +54,16 @@ describe("sign-in and sessions", () => {
 
   it("refuses a wrong password with the same answer as an unknown email", async () => {
     await newUser("wrong@test.jisr");
-    const a = await env.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "wrong@test.jisr", password: "nope-nope-nope" } });
-    const b = await env.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "ghost@test.jisr", password: "nope-nope-nope" } });
+    const a = await env.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "wrong@test.jisr", password: "nope-nope-nope" },
+    });
+    const b = await env.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "ghost@test.jisr", password: "nope-nope-nope" },
+    });
     expect(a.statusCode).toBe(401);
     expect(b.statusCode).toBe(401);
     expect(a.json().code).toBe(b.json().code);
@@ -52,7 +72,11 @@ describe("sign-in and sessions", () => {
   it("locks an account for a while after repeated failures, even with the right password", async () => {
     await newUser("brute@test.jisr");
     for (let i = 0; i < 5; i++)
-      await env.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "brute@test.jisr", password: `guess-${i}-xxxxxx` } });
+      await env.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: "brute@test.jisr", password: `guess-${i}-xxxxxx` },
+      });
     const res = await env.app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
@@ -61,7 +85,9 @@ describe("sign-in and sessions", () => {
     });
     expect(res.statusCode).toBe(429);
     expect(res.json().detail).toMatch(/Try again in \d+ seconds/);
-    const audit = await env.pool.query("select count(*)::int n from audit_events where action = 'auth.login_failed'");
+    const audit = await env.pool.query(
+      "select count(*)::int n from audit_events where action = 'auth.login_failed'",
+    );
     expect(audit.rows[0].n).toBeGreaterThanOrEqual(5);
   });
 
@@ -82,7 +108,12 @@ describe("sign-in and sessions", () => {
   it("requires the CSRF token on cookie-authenticated writes", async () => {
     await newUser("csrf@test.jisr");
     const client = await signIn(env.app, "csrf@test.jisr", PASSWORD);
-    const without = await client.request("PATCH", "/api/v1/auth/me", { locale: "ar" }, { "x-csrf-token": "" });
+    const without = await client.request(
+      "PATCH",
+      "/api/v1/auth/me",
+      { locale: "ar" },
+      { "x-csrf-token": "" },
+    );
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe("auth.csrf");
     const ok = await client.patch("/api/v1/auth/me", { locale: "ar" });
@@ -105,12 +136,25 @@ describe("sign-in and sessions", () => {
   it("lets a user change their own password", async () => {
     await newUser("pw@test.jisr");
     const client = await signIn(env.app, "pw@test.jisr", PASSWORD);
-    const wrong = await client.post("/api/v1/auth/password", { currentPassword: "bad", newPassword: "another-long-password" });
+    const wrong = await client.post("/api/v1/auth/password", {
+      currentPassword: "bad",
+      newPassword: "another-long-password",
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].path).toBe("currentPassword");
-    const short = await client.post("/api/v1/auth/password", { currentPassword: PASSWORD, newPassword: "short" });
+    const short = await client.post("/api/v1/auth/password", {
+      currentPassword: PASSWORD,
+      newPassword: "short",
+    });
     expect(short.json().errors[0].code).toBe("validation.password_length");
-    expect((await client.post("/api/v1/auth/password", { currentPassword: PASSWORD, newPassword: "another-long-password" })).statusCode).toBe(204);
+    expect(
+      (
+        await client.post("/api/v1/auth/password", {
+          currentPassword: PASSWORD,
+          newPassword: "another-long-password",
+        })
+      ).statusCode,
+    ).toBe(204);
     await signIn(env.app, "pw@test.jisr", "another-long-password");
   });
 });
@@ -161,7 +205,10 @@ describe("users administration", () => {
       fullName: "Nouveau",
       roles: [{ role: "regional_officer", scopeType: "region" }],
     });
-    expect(missingRef.json().errors[0]).toMatchObject({ path: "roles.0.scopeRef", code: "validation.scope_ref" });
+    expect(missingRef.json().errors[0]).toMatchObject({
+      path: "roles.0.scopeRef",
+      code: "validation.scope_ref",
+    });
 
     const ok = await admin.post("/api/v1/users", {
       email: "new@test.jisr",
@@ -189,7 +236,11 @@ describe("users administration", () => {
     expect(disabled.statusCode).toBe(200);
     expect(disabled.json().disabled).toBe(true);
     expect((await target.get("/api/v1/auth/me")).statusCode).toBe(401);
-    const login = await env.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "target@test.jisr", password: PASSWORD } });
+    const login = await env.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "target@test.jisr", password: PASSWORD },
+    });
     expect(login.json().code).toBe("auth.account_disabled");
 
     const stale = await admin.post(`/api/v1/users/${user.id}/enable`, { version: user.version });
@@ -197,7 +248,9 @@ describe("users administration", () => {
     const enabled = await admin.post(`/api/v1/users/${user.id}/enable`, { version: disabled.json().version });
     expect(enabled.json().disabled).toBe(false);
 
-    const reset = await admin.post(`/api/v1/users/${user.id}/reset-password`, { version: enabled.json().version });
+    const reset = await admin.post(`/api/v1/users/${user.id}/reset-password`, {
+      version: enabled.json().version,
+    });
     const { temporaryPassword } = reset.json();
     await signIn(env.app, "target@test.jisr", temporaryPassword);
 
@@ -206,7 +259,9 @@ describe("users administration", () => {
       roles: [{ role: "auditor", scopeType: "national", scopeRef: null }],
     });
     expect(roles.statusCode).toBe(200);
-    expect(roles.json().roles).toEqual([{ role: "auditor", scopeType: "national", scopeRef: null, scopeLabel: null }]);
+    expect(roles.json().roles).toEqual([
+      { role: "auditor", scopeType: "national", scopeRef: null, scopeLabel: null },
+    ]);
 
     const self = await admin.post(`/api/v1/users/${admin.userId}/disable`, { version: 1 });
     expect(self.json().code).toBe("users.cannot_disable_self");
@@ -215,7 +270,9 @@ describe("users administration", () => {
   it("is for administrators only", async () => {
     const officer = await env.userWith("national_officer", "national");
     expect((await officer.get("/api/v1/users")).statusCode).toBe(403);
-    expect((await officer.post("/api/v1/users", { email: "x@test.jisr", fullName: "X" })).statusCode).toBe(403);
+    expect((await officer.post("/api/v1/users", { email: "x@test.jisr", fullName: "X" })).statusCode).toBe(
+      403,
+    );
   });
 
   it("lists users with search and cursor pagination", async () => {
@@ -232,8 +289,13 @@ describe("users administration", () => {
 describe("audit trail", () => {
   it("records writes with actor, changes, request id and ip, filterable by administrators and auditors", async () => {
     const admin = await env.userWith("administrator", "national");
-    const created = (await admin.post("/api/v1/organizations", { type: "partner", nameFr: "Audité", regionCode: "MA-01" })).json();
-    await admin.patch(`/api/v1/organizations/${created.id}`, { version: created.version, nameFr: "Audité bis" });
+    const created = (
+      await admin.post("/api/v1/organizations", { type: "partner", nameFr: "Audité", regionCode: "MA-01" })
+    ).json();
+    await admin.patch(`/api/v1/organizations/${created.id}`, {
+      version: created.version,
+      nameFr: "Audité bis",
+    });
 
     const auditor = await env.userWith("auditor", "national");
     const res = await auditor.get(`/api/v1/audit-events?entityType=organization&entityId=${created.id}`);
@@ -247,7 +309,9 @@ describe("audit trail", () => {
       ip: "127.0.0.1",
     });
     expect(update.requestId).toBeTruthy();
-    const byActor = (await auditor.get(`/api/v1/audit-events?actorId=${admin.userId}&action=organization.update`)).json();
+    const byActor = (
+      await auditor.get(`/api/v1/audit-events?actorId=${admin.userId}&action=organization.update`)
+    ).json();
     expect(byActor.items).toHaveLength(1);
     const future = (await auditor.get("/api/v1/audit-events?from=2999-01-01")).json();
     expect(future.items).toHaveLength(0);

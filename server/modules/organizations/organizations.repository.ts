@@ -103,7 +103,10 @@ export async function isSelfOrDescendant(db: Queryable, id: string, candidate: s
   return Boolean(result.rows[0]?.found);
 }
 
-export async function namesOf(db: Queryable, ids: string[]): Promise<Map<string, { nameFr: string; nameAr: string | null }>> {
+export async function namesOf(
+  db: Queryable,
+  ids: string[],
+): Promise<Map<string, { nameFr: string; nameAr: string | null }>> {
   if (!ids.length) return new Map();
   const rows = await db
     .select({ id: organizations.id, nameFr: organizations.nameFr, nameAr: organizations.nameAr })

@@ -18,16 +18,35 @@ export function organizationsRoutes(service: OrganizationsService) {
 
     app.get(
       "/organizations",
-      { schema: { tags, summary: "List organisations in the caller's scope", querystring: OrganizationListQuery, response: { 200: OrganizationList } } },
+      {
+        schema: {
+          tags,
+          summary: "List organisations in the caller's scope",
+          querystring: OrganizationListQuery,
+          response: { 200: OrganizationList },
+        },
+      },
       (request) => service.list(contextOf(request), request.query),
     );
     app.post(
       "/organizations",
-      { schema: { tags, summary: "Create an organisation", body: CreateOrganizationBody, response: { 201: Organization } } },
-      async (request, reply) => reply.status(201).send(await service.create(contextOf(request), request.body)),
+      {
+        schema: {
+          tags,
+          summary: "Create an organisation",
+          body: CreateOrganizationBody,
+          response: { 201: Organization },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.create(contextOf(request), request.body)),
     );
-    app.get("/organizations/:id", { schema: { tags, summary: "Read an organisation", params: IdParams, response: { 200: Organization } } }, (request) =>
-      service.get(contextOf(request), request.params.id),
+    app.get(
+      "/organizations/:id",
+      {
+        schema: { tags, summary: "Read an organisation", params: IdParams, response: { 200: Organization } },
+      },
+      (request) => service.get(contextOf(request), request.params.id),
     );
     app.patch(
       "/organizations/:id",
@@ -44,12 +63,28 @@ export function organizationsRoutes(service: OrganizationsService) {
     );
     app.post(
       "/organizations/:id/archive",
-      { schema: { tags, summary: "Archive an organisation", params: IdParams, body: VersionBody, response: { 200: Organization } } },
+      {
+        schema: {
+          tags,
+          summary: "Archive an organisation",
+          params: IdParams,
+          body: VersionBody,
+          response: { 200: Organization },
+        },
+      },
       (request) => service.setArchived(contextOf(request), request.params.id, request.body.version, true),
     );
     app.post(
       "/organizations/:id/restore",
-      { schema: { tags, summary: "Restore an archived organisation", params: IdParams, body: VersionBody, response: { 200: Organization } } },
+      {
+        schema: {
+          tags,
+          summary: "Restore an archived organisation",
+          params: IdParams,
+          body: VersionBody,
+          response: { 200: Organization },
+        },
+      },
       (request) => service.setArchived(contextOf(request), request.params.id, request.body.version, false),
     );
   };

@@ -45,7 +45,11 @@ export function createOrganizationsService(deps: { db: Db }) {
    * A province fixes its region; the place must be within the writer's scope
    * (a regional officer cannot create or move an organisation out of their region).
    */
-  async function placeWithinScope(q: Queryable, access: Access, place: { regionCode: string | null; provinceCode: string | null }) {
+  async function placeWithinScope(
+    q: Queryable,
+    access: Access,
+    place: { regionCode: string | null; provinceCode: string | null },
+  ) {
     let { regionCode } = place;
     if (place.provinceCode) {
       const names = await territoryNames(q, { regions: [], provinces: [place.provinceCode] }, "fr");
@@ -60,9 +64,15 @@ export function createOrganizationsService(deps: { db: Db }) {
     return { regionCode, provinceCode: place.provinceCode };
   }
 
-  async function checkParent(q: Queryable, access: Access, id: string | null, parentId: string | null | undefined) {
+  async function checkParent(
+    q: Queryable,
+    access: Access,
+    id: string | null,
+    parentId: string | null | undefined,
+  ) {
     if (!parentId) return;
-    if (!(await repo.find(q, access, parentId))) throw invalidField("parentId", "organizations.parent_not_found");
+    if (!(await repo.find(q, access, parentId)))
+      throw invalidField("parentId", "organizations.parent_not_found");
     if (id && (await repo.isSelfOrDescendant(q, id, parentId)))
       throw invalidField("parentId", "organizations.parent_cycle");
   }
@@ -95,12 +105,21 @@ export function createOrganizationsService(deps: { db: Db }) {
         await checkParent(tx, access, null, input.parentId);
         const id = await repo.insert(tx, { ...input, ...place });
         const created = await found(tx, access, id);
-        await recordAudit(tx, ctx, { action: "organization.create", entityType: ENTITY, entityId: id, after: editable(created) });
+        await recordAudit(tx, ctx, {
+          action: "organization.create",
+          entityType: ENTITY,
+          entityId: id,
+          after: editable(created),
+        });
         return created;
       });
     },
 
-    async update(ctx: AuthenticatedContext, id: string, input: UpdateOrganizationBody): Promise<Organization> {
+    async update(
+      ctx: AuthenticatedContext,
+      id: string,
+      input: UpdateOrganizationBody,
+    ): Promise<Organization> {
       const access = accessFor(ctx.actor, "organizations.write");
       return db.transaction(async (tx) => {
         const current = await found(tx, access, id, true);
@@ -125,7 +144,12 @@ export function createOrganizationsService(deps: { db: Db }) {
       });
     },
 
-    async setArchived(ctx: AuthenticatedContext, id: string, version: number, archived: boolean): Promise<Organization> {
+    async setArchived(
+      ctx: AuthenticatedContext,
+      id: string,
+      version: number,
+      archived: boolean,
+    ): Promise<Organization> {
       const access = accessFor(ctx.actor, "organizations.write");
       return db.transaction(async (tx) => {
         const current = await found(tx, access, id, true);

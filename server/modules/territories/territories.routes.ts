@@ -11,13 +11,30 @@ export function territoriesRoutes(db: Db) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const tags = ["territories"];
-    app.get("/territories/regions", { schema: { tags, summary: "The 12 regions with their 2024 census population", response: { 200: RegionList } } }, async (request) => {
-      accessFor(contextOf(request).actor, "territories.read");
-      return { items: await repo.listRegions(db) };
-    });
+    app.get(
+      "/territories/regions",
+      {
+        schema: {
+          tags,
+          summary: "The 12 regions with their 2024 census population",
+          response: { 200: RegionList },
+        },
+      },
+      async (request) => {
+        accessFor(contextOf(request).actor, "territories.read");
+        return { items: await repo.listRegions(db) };
+      },
+    );
     app.get(
       "/territories/provinces",
-      { schema: { tags, summary: "Provinces and prefectures, optionally of one region", querystring: ProvinceQuery, response: { 200: ProvinceList } } },
+      {
+        schema: {
+          tags,
+          summary: "Provinces and prefectures, optionally of one region",
+          querystring: ProvinceQuery,
+          response: { 200: ProvinceList },
+        },
+      },
       async (request) => {
         accessFor(contextOf(request).actor, "territories.read");
         return { items: await repo.listProvinces(db, request.query.region) };

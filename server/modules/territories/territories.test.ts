@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useTestEnv } from "../../platform/testing.ts";
+import { setupTestEnv } from "../../platform/testing.ts";
 
-const env = useTestEnv();
+const env = setupTestEnv();
 
 describe("territories", () => {
   it("lists the 12 regions in ISO order with their 2024 census population and province counts", async () => {
@@ -11,7 +11,11 @@ describe("territories", () => {
     expect(items.map((r: { code: string }) => r.code)).toEqual(
       Array.from({ length: 12 }, (_, i) => `MA-${String(i + 1).padStart(2, "0")}`),
     );
-    expect(items[5]).toMatchObject({ code: "MA-06", nameFr: "Casablanca-Settat", nameAr: expect.stringMatching(/الدار البيضاء/) });
+    expect(items[5]).toMatchObject({
+      code: "MA-06",
+      nameFr: "Casablanca-Settat",
+      nameAr: expect.stringMatching(/الدار البيضاء/),
+    });
     const population = items.reduce((s: number, r: { population2024: number }) => s + r.population2024, 0);
     expect(population).toBe(36_828_330);
     expect(items.reduce((s: number, r: { provinceCount: number }) => s + r.provinceCount, 0)).toBe(75);
@@ -23,7 +27,9 @@ describe("territories", () => {
     expect(all).toHaveLength(75);
     expect(new Set(all.map((p: { code: string }) => p.code)).size).toBe(75);
     const casa = (await client.get("/api/v1/territories/provinces?region=MA-06")).json().items;
-    expect(casa.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(["MA-CAS", "MA-NOU", "MA-SET", "MA-JDI"]));
+    expect(casa.map((p: { code: string }) => p.code)).toEqual(
+      expect.arrayContaining(["MA-CAS", "MA-NOU", "MA-SET", "MA-JDI"]),
+    );
     expect(casa.every((p: { regionCode: string }) => p.regionCode === "MA-06")).toBe(true);
     const bad = await client.get("/api/v1/territories/provinces?region=06");
     expect(bad.statusCode).toBe(400);
@@ -33,7 +39,9 @@ describe("territories", () => {
   it("are reference data loaded by code: reloading changes nothing", async () => {
     const { seedTerritories } = await import("./index.ts");
     await seedTerritories(env.db);
-    const { rows } = await env.pool.query("select (select count(*) from regions)::int r, (select count(*) from provinces)::int p");
+    const { rows } = await env.pool.query(
+      "select (select count(*) from regions)::int r, (select count(*) from provinces)::int p",
+    );
     expect(rows[0]).toEqual({ r: 12, p: 75 });
   });
 });
