@@ -65,7 +65,7 @@ describe("organisations", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = (
+      const res: { items: { nameFr: string }[]; nextCursor: string | null } = (
         await admin.get(`/api/v1/organizations?q=zeta&limit=2${cursor ? `&cursor=${cursor}` : ""}`)
       ).json();
       seen.push(...res.items.map((o: { nameFr: string }) => o.nameFr));
