@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Email, Id, Locale, page, PageQuery, requiredText, Version } from "./common.ts";
+import { Email, Id, Locale, PageQuery, page, requiredText, Version } from "./common.ts";
 
 export const ROLES = [
   "administrator",
@@ -24,6 +24,17 @@ export const PERMISSIONS = [
   "organizations.write",
   "users.manage",
   "audit.read",
+  /** See persons and households of one's scope (CIN masked in lists). */
+  "persons.read",
+  /** See personal data: full CIN, birth date, disability, situation notes. */
+  "persons.personal",
+  "persons.write",
+  "persons.merge",
+  "programs.read",
+  "programs.design",
+  "applications.read",
+  "applications.write",
+  "applications.review",
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -66,7 +77,10 @@ export type Me = z.infer<typeof Me>;
 export const UpdateMeBody = z.strictObject({ locale: Locale });
 
 export const NewPassword = z.string().min(12, { message: "validation.password_length" }).max(256);
-export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: NewPassword });
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: NewPassword,
+});
 
 export const User = z.object({
   id: Id,

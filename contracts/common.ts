@@ -26,10 +26,14 @@ export const optionalText = (max: number) =>
     .nullable()
     .optional();
 
-export const requiredText = (max: number) => z.string().trim().min(1, { message: "validation.required" }).max(max);
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, { message: "validation.required" }).max(max);
 
 export const Email = z.email({ message: "validation.email" }).max(254);
-export const Phone = z.string().trim().regex(/^\+?[0-9 .-]{6,20}$/, { message: "validation.phone" });
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .-]{6,20}$/, { message: "validation.phone" });
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

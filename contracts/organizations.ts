@@ -4,9 +4,9 @@ import {
   Id,
   optionalText,
   PageQuery,
-  page,
   Phone,
   ProvinceCode,
+  page,
   RegionCode,
   requiredText,
   Version,
@@ -55,16 +55,28 @@ const fields = {
   regionCode: RegionCode.nullable().optional(),
   provinceCode: ProvinceCode.nullable().optional(),
   parentId: Id.nullable().optional(),
-  email: Email.nullable().optional().or(z.literal("").transform(() => null)),
-  phone: Phone.nullable().optional().or(z.literal("").transform(() => null)),
+  email: Email.nullable()
+    .optional()
+    .or(z.literal("").transform(() => null)),
+  phone: Phone.nullable()
+    .optional()
+    .or(z.literal("").transform(() => null)),
   address: optionalText(500),
-  website: z.url({ message: "validation.url" }).max(300).nullable().optional().or(z.literal("").transform(() => null)),
+  website: z
+    .url({ message: "validation.url" })
+    .max(300)
+    .nullable()
+    .optional()
+    .or(z.literal("").transform(() => null)),
 };
 
 export const CreateOrganizationBody = z.strictObject(fields);
 export type CreateOrganizationBody = z.infer<typeof CreateOrganizationBody>;
 
-export const UpdateOrganizationBody = z.strictObject({ version: Version, ...fields }).partial().required({ version: true });
+export const UpdateOrganizationBody = z
+  .strictObject({ version: Version, ...fields })
+  .partial()
+  .required({ version: true });
 export type UpdateOrganizationBody = z.infer<typeof UpdateOrganizationBody>;
 
 export const OrganizationListQuery = PageQuery.extend({

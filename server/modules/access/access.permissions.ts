@@ -5,15 +5,39 @@ import type { Grant } from "../../platform/context.ts";
  * What each role may do. The scope a role is held on limits where; this map
  * says what. Partners get no permission that exposes personal data.
  */
+const FIELD_WORK: readonly Permission[] = [
+  "persons.read",
+  "persons.personal",
+  "persons.write",
+  "programs.read",
+  "applications.read",
+  "applications.write",
+];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  national_officer: ["territories.read", "organizations.read", "organizations.write"],
-  regional_officer: ["territories.read", "organizations.read", "organizations.write"],
-  establishment_manager: ["territories.read", "organizations.read"],
-  social_worker: ["territories.read", "organizations.read"],
-  trainer: ["territories.read", "organizations.read"],
-  partner: ["territories.read", "organizations.read"],
-  auditor: ["territories.read", "organizations.read", "audit.read"],
+  national_officer: [
+    "territories.read",
+    "organizations.read",
+    "organizations.write",
+    ...FIELD_WORK,
+    "persons.merge",
+    "programs.design",
+    "applications.review",
+  ],
+  regional_officer: [
+    "territories.read",
+    "organizations.read",
+    "organizations.write",
+    ...FIELD_WORK,
+    "persons.merge",
+    "applications.review",
+  ],
+  establishment_manager: ["territories.read", "organizations.read", ...FIELD_WORK],
+  social_worker: ["territories.read", "organizations.read", ...FIELD_WORK],
+  trainer: ["territories.read", "organizations.read", "programs.read"],
+  partner: ["territories.read", "organizations.read", "programs.read"],
+  auditor: ["territories.read", "organizations.read", "programs.read", "audit.read"],
 };
 
 export interface Assignment extends Grant {
