@@ -133,6 +133,14 @@ describe("sign-in and sessions", () => {
     expect((await client.get("/api/v1/auth/me")).statusCode).toBe(401);
   });
 
+  it("expires sessions in the database", async () => {
+    await newUser("expiry@test.jisr");
+    const client = await signIn(env.app, "expiry@test.jisr", PASSWORD);
+    expect((await client.get("/api/v1/auth/me")).statusCode).toBe(200);
+    await env.pool.query("update sessions set expires_at = now() - interval '1 second' where user_id = $1", [client.userId]);
+    expect((await client.get("/api/v1/auth/me")).statusCode).toBe(401);
+  });
+
   it("lets a user change their own password", async () => {
     await newUser("pw@test.jisr");
     const client = await signIn(env.app, "pw@test.jisr", PASSWORD);
