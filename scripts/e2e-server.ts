@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +10,10 @@ import { adminQuery, withDatabase } from "../server/platform/testing.global.ts";
  * database and the demo dataset. On TEST_DATABASE_URL's server when set (a new
  * database, dropped by the next run), else on its own embedded PostgreSQL.
  */
+// Playwright run on its own (not through npm test) still tests the current web sources.
+const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-web-if-stale.ts"], { stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
 process.env.PORT = process.env.E2E_PORT ?? "8791";
 process.env.HOST = "127.0.0.1";
 process.env.JISR_ADMIN_EMAIL = "admin@jisr.local";

@@ -61,7 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header("x-request-id", request.id);
   });
 
-  registerProblemHandler(app);
+  const serveWeb = Boolean(deps.webRoot && existsSync(path.join(deps.webRoot, "index.html")));
+  registerProblemHandler(app, { singlePageApp: serveWeb });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -98,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: "/api/v1" },
   );
 
-  if (deps.webRoot && existsSync(path.join(deps.webRoot, "index.html"))) await serveWeb(app, deps.webRoot);
+  if (serveWeb && deps.webRoot) await registerWeb(app, deps.webRoot);
   return app;
 }
 
@@ -131,13 +132,22 @@ async function registerOpenApi(app: FastifyInstance, version: string) {
   });
 }
 
-/** The built single-page app, with index.html for every non-API path so deep links work. */
-async function serveWeb(app: FastifyInstance, root: string) {
-  await app.register(fastifyStatic, { root, wildcard: false, maxAge: "1h", immutable: false });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === "GET" && !request.url.startsWith("/api"))
-      return reply.type("text/html").sendFile("index.html");
-    return reply.callNotFound();
+/**
+ * The built single-page app. Vite names assets by content hash, so they are
+ * cached for a year; index.html is always revalidated, so a deploy is seen at
+ * once and never points to chunks that are gone.
+ */
+async function registerWeb(app: FastifyInstance, root: string) {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: true,
+    cacheControl: false,
+    setHeaders: (reply, file) => {
+      reply.header(
+        "cache-control",
+        file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+      );
+    },
   });
 }
 

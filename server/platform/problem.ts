@@ -9,16 +9,19 @@ import { hasKey, t } from "./i18n.ts";
  * problem+json in the caller's language, and nothing about SQL or stack
  * traces ever reaches the client.
  */
-export function registerProblemHandler(app: FastifyInstance) {
+export function registerProblemHandler(app: FastifyInstance, opts: { singlePageApp: boolean }) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const appError = toAppError(err, request);
     if (appError.status >= 500) request.log.error({ err }, "unhandled error");
     else request.log.info({ code: appError.code, status: appError.status }, "request refused");
     return sendProblem(request, reply, appError);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, new AppError(404, "request.not_found")),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    // Deep links of the web app (/organizations/…) belong to the app, which routes them itself.
+    if (opts.singlePageApp && request.method === "GET" && !request.url.startsWith("/api"))
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    return sendProblem(request, reply, new AppError(404, "request.not_found"));
+  });
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, e: AppError) {

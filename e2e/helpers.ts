@@ -1,0 +1,27 @@
+import { fileURLToPath } from "node:url";
+import { expect, type Page } from "@playwright/test";
+
+export const ADMIN = { email: "admin@jisr.local", password: "e2e-admin-password-123" };
+export const DEMO_PASSWORD = "demo-jisr-2026";
+
+/** Signs in through the login page (French labels) and waits for the organisations list. */
+export async function login(page: Page, email: string, password: string) {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/organizations/);
+  await expect(page.getByRole("heading", { level: 1, name: "Organisations" })).toBeVisible();
+}
+
+/** The organisations table once its first page has arrived. */
+export async function organizationRows(page: Page) {
+  const table = page.getByRole("table", { name: "Organisations" });
+  await expect(table.locator("tbody tr").first()).toBeVisible();
+  return table.locator("tbody tr");
+}
+
+/** Where a spec's screenshots go, whatever directory Playwright runs from. */
+export const screenshotPath = (name: string) =>
+  fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
