@@ -11,7 +11,9 @@ import { adminQuery, withDatabase } from "../server/platform/testing.global.ts";
  * database, dropped by the next run), else on its own embedded PostgreSQL.
  */
 // Playwright run on its own (not through npm test) still tests the current web sources.
-const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-web-if-stale.ts"], { stdio: "inherit" });
+const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-web-if-stale.ts"], {
+  stdio: "inherit",
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 process.env.PORT = process.env.E2E_PORT ?? "8791";

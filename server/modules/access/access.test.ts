@@ -137,7 +137,9 @@ describe("sign-in and sessions", () => {
     await newUser("expiry@test.jisr");
     const client = await signIn(env.app, "expiry@test.jisr", PASSWORD);
     expect((await client.get("/api/v1/auth/me")).statusCode).toBe(200);
-    await env.pool.query("update sessions set expires_at = now() - interval '1 second' where user_id = $1", [client.userId]);
+    await env.pool.query("update sessions set expires_at = now() - interval '1 second' where user_id = $1", [
+      client.userId,
+    ]);
     expect((await client.get("/api/v1/auth/me")).statusCode).toBe(401);
   });
 
