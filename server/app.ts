@@ -23,11 +23,18 @@ import {
   type ScopeDirectory,
   scopeKey,
 } from "./modules/access/index.ts";
+import { beneficiariesRoutes, createBeneficiariesService } from "./modules/beneficiaries/index.ts";
 import {
   createOrganizationsService,
   organizationNames,
   organizationsRoutes,
 } from "./modules/organizations/index.ts";
+import {
+  createProgramsService,
+  moveApplications,
+  programsRoutes,
+  programsTimeline,
+} from "./modules/programs/index.ts";
 import { territoriesRoutes, territoryNames } from "./modules/territories/index.ts";
 import type { Db } from "./platform/database.ts";
 import { registerProblemHandler } from "./platform/problem.ts";
@@ -79,6 +86,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const access = createAccessService({ db: deps.db, keys, directory: scopeDirectory(deps.db) });
   const organizations = createOrganizationsService({ db: deps.db });
+  // Other modules give the registry their merge step (move what they hold about a person) and timeline events.
+  const beneficiaries = createBeneficiariesService({ db: deps.db });
+  beneficiaries.addMergeHook(moveApplications);
+  beneficiaries.addTimelineSource(programsTimeline);
+  const programs = createProgramsService({ db: deps.db });
 
   await app.register(
     async (api) => {
@@ -95,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(accessRoutes(access));
       await api.register(territoriesRoutes(deps.db));
       await api.register(organizationsRoutes(organizations));
+      await api.register(beneficiariesRoutes(beneficiaries));
+      await api.register(programsRoutes(programs));
     },
     { prefix: "/api/v1" },
   );

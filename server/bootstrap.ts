@@ -12,6 +12,8 @@ export interface BootstrapResult {
   /** Only when it was generated just now: printed once, never stored in clear. */
   generatedAdminPassword: string | null;
   demoLoaded: boolean;
+  /** A demo online application to try the public status page with. */
+  demoTracking: { code: string; birthDate: string } | null;
 }
 
 /**
@@ -38,6 +40,11 @@ export async function bootstrap(
     if (created && !config.adminPassword) generatedAdminPassword = password;
   }
   const demoLoaded = empty && config.demo;
-  if (demoLoaded) await loadDemoData(db);
-  return { adminEmail: config.adminEmail, generatedAdminPassword, demoLoaded };
+  const demo = demoLoaded ? await loadDemoData(db) : null;
+  return {
+    adminEmail: config.adminEmail,
+    generatedAdminPassword,
+    demoLoaded,
+    demoTracking: demo?.programs.tracking ?? null,
+  };
 }

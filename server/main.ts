@@ -46,6 +46,10 @@ async function main() {
       `sign in as ${boot.adminEmail} with ${config.adminPassword ? "JISR_ADMIN_PASSWORD" : "the password printed on first start"}`,
     );
   if (boot.demoLoaded) say("demo dataset loaded: demo users (see README) have the password demo-jisr-2026");
+  if (boot.demoTracking)
+    say(
+      `public status page: /public/status with tracking code ${boot.demoTracking.code} and birth date ${boot.demoTracking.birthDate}`,
+    );
   say(`Jisr ${pkg.version} is running at http://${shown}:${config.port}`);
 }
 

@@ -10,8 +10,15 @@ import {
   NATIONAL_ORGANIZATIONS,
   REGIONAL_ORGANIZATIONS,
 } from "./demo.data.ts";
+import { loadDemoPersons } from "./persons.demo.ts";
+import { loadDemoPrograms } from "./programs.demo.ts";
 
-/** Loads the demo dataset in one transaction per part; every row is audited as created by "system". */
+/**
+ * Loads the demo dataset, one part after another (organisations and users,
+ * persons and households, programmes and applications); every row created
+ * through a module is audited as created by "system". Returns the figures,
+ * and a public tracking code to try the citizen status page with.
+ */
 export async function loadDemoData(db: Db) {
   const ids = new Map<string, string>();
   await db.transaction(async (tx) => {
@@ -37,6 +44,9 @@ export async function loadDemoData(db: Db) {
       roles: [{ role: u.role, scopeType: u.scopeType, scopeRef }],
     });
   }
+  const persons = await loadDemoPersons(db);
+  const programs = await loadDemoPrograms(db);
+  return { persons, programs };
 }
 
 function toRow(o: DemoOrganization, ids: Map<string, string>) {

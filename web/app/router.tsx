@@ -10,7 +10,15 @@ import {
 import type { Me, Permission } from "../../contracts/access.ts";
 import { validateAuditSearch } from "../modules/audit/audit.search.ts";
 import { meQueryKey, meQueryOptions } from "../modules/auth/auth.api.ts";
+import { validatePersonSearch } from "../modules/beneficiaries/persons.search.ts";
 import { validateOrganizationSearch } from "../modules/organizations/organizations.search.ts";
+import {
+  validateApplicationNewSearch,
+  validateApplicationSearch,
+  validateProgramListSearch,
+  validateQueueSearch,
+} from "../modules/programs/programs.search.ts";
+import { validatePublicStatusSearch } from "../modules/public/public.search.ts";
 import { validateTerritorySearch } from "../modules/territories/territories.search.ts";
 import { validateUserSearch } from "../modules/users/users.search.ts";
 import { ProblemError } from "../shared/http.ts";
@@ -113,6 +121,54 @@ const organizationEditRoute = createRoute({
   ),
 });
 
+const personsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "persons",
+  beforeLoad: requirePermission("persons.read"),
+  validateSearch: validatePersonSearch,
+  component: lazyRouteComponent(
+    () => import("../modules/beneficiaries/person-list.page.tsx"),
+    "PersonListPage",
+  ),
+});
+
+const personNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "persons/new",
+  beforeLoad: requirePermission("persons.write"),
+  component: lazyRouteComponent(
+    () => import("../modules/beneficiaries/person-create.page.tsx"),
+    "PersonCreatePage",
+  ),
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "persons/$id",
+  beforeLoad: requirePermission("persons.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/beneficiaries/person-detail.page.tsx"),
+    "PersonDetailPage",
+  ),
+});
+
+const personEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "persons/$id/edit",
+  beforeLoad: requirePermission("persons.write"),
+  component: lazyRouteComponent(
+    () => import("../modules/beneficiaries/person-edit.page.tsx"),
+    "PersonEditPage",
+  ),
+});
+
+const householdRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "households/$id",
+  beforeLoad: requirePermission("persons.read"),
+  component: lazyRouteComponent(() => import("../modules/beneficiaries/household.page.tsx"), "HouseholdPage"),
+});
+
 const territoriesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "territories",
@@ -160,6 +216,116 @@ const tokensRoute = createRoute({
   component: lazyRouteComponent(() => import("../modules/tokens/tokens.page.tsx"), "TokensPage"),
 });
 
+const programsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "programs",
+  beforeLoad: requirePermission("programs.read"),
+  validateSearch: validateProgramListSearch,
+  component: lazyRouteComponent(() => import("../modules/programs/program-list.page.tsx"), "ProgramListPage"),
+});
+
+const programNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "programs/new",
+  beforeLoad: requirePermission("programs.design"),
+  component: lazyRouteComponent(
+    () => import("../modules/programs/program-create.page.tsx"),
+    "ProgramCreatePage",
+  ),
+});
+
+const programRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "programs/$id",
+  beforeLoad: requirePermission("programs.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/programs/program-detail.page.tsx"),
+    "ProgramDetailPage",
+  ),
+});
+
+const programEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "programs/$id/edit",
+  beforeLoad: requirePermission("programs.design"),
+  component: lazyRouteComponent(() => import("../modules/programs/program-edit.page.tsx"), "ProgramEditPage"),
+});
+
+const programQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "programs/$id/queue",
+  beforeLoad: requirePermission("applications.read"),
+  validateSearch: validateQueueSearch,
+  component: lazyRouteComponent(
+    () => import("../modules/programs/program-queue.page.tsx"),
+    "ProgramQueuePage",
+  ),
+});
+
+const applicationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "applications",
+  beforeLoad: requirePermission("applications.read"),
+  validateSearch: validateApplicationSearch,
+  component: lazyRouteComponent(
+    () => import("../modules/programs/application-list.page.tsx"),
+    "ApplicationListPage",
+  ),
+});
+
+const applicationNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "applications/new",
+  beforeLoad: requirePermission("applications.write"),
+  validateSearch: validateApplicationNewSearch,
+  component: lazyRouteComponent(
+    () => import("../modules/programs/application-create.page.tsx"),
+    "ApplicationCreatePage",
+  ),
+});
+
+const applicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "applications/$id",
+  beforeLoad: requirePermission("applications.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/programs/application-detail.page.tsx"),
+    "ApplicationDetailPage",
+  ),
+});
+
+/** Citizen pages: no sign-in, their own frame. */
+const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "public",
+  component: lazyRouteComponent(() => import("../modules/public/public-layout.tsx"), "PublicLayout"),
+});
+
+const publicProgramsRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: "programs",
+  component: lazyRouteComponent(
+    () => import("../modules/public/public-programs.page.tsx"),
+    "PublicProgramsPage",
+  ),
+});
+
+const publicProgramRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: "programs/$id",
+  component: lazyRouteComponent(
+    () => import("../modules/public/public-program.page.tsx"),
+    "PublicProgramPage",
+  ),
+});
+
+const publicStatusRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: "status",
+  validateSearch: validatePublicStatusSearch,
+  component: lazyRouteComponent(() => import("../modules/public/public-status.page.tsx"), "PublicStatusPage"),
+});
+
 /** Any other address: "page not found", inside the frame so the menu stays at hand. */
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -175,14 +341,28 @@ const routeTree = rootRoute.addChildren([
     organizationNewRoute,
     organizationRoute,
     organizationEditRoute,
+    personsRoute,
+    personNewRoute,
+    personRoute,
+    personEditRoute,
+    householdRoute,
     territoriesRoute,
     usersRoute,
     userNewRoute,
     userRoute,
     auditRoute,
     tokensRoute,
+    programsRoute,
+    programNewRoute,
+    programRoute,
+    programEditRoute,
+    programQueueRoute,
+    applicationsRoute,
+    applicationNewRoute,
+    applicationRoute,
     notFoundRoute,
   ]),
+  publicRoute.addChildren([publicProgramsRoute, publicProgramRoute, publicStatusRoute]),
 ]);
 
 /** When any request says the session is over, forget the user; the shell then sends them to the login page. */

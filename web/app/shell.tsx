@@ -18,7 +18,10 @@ interface MenuEntry {
 }
 
 const MENU: MenuEntry[] = [
+  { to: "/persons", label: "nav.beneficiaries", permission: "persons.read" },
   { to: "/organizations", label: "nav.organizations", permission: "organizations.read" },
+  { to: "/programs", label: "nav.programs", permission: "programs.read" },
+  { to: "/applications", label: "nav.applications", permission: "applications.read" },
   { to: "/territories", label: "nav.territories", permission: "territories.read" },
   { to: "/users", label: "nav.users", permission: "users.manage" },
   { to: "/audit", label: "nav.audit", permission: "audit.read" },

@@ -1,0 +1,385 @@
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import type { ConsentPurpose, Relationship, Sex } from "../../../contracts/beneficiaries.ts";
+import type { Queryable } from "../../platform/database.ts";
+import { after, before } from "../../platform/pagination.ts";
+import { type Access, scopeFilter } from "../../platform/scope.ts";
+import { users } from "../access/access.table.ts";
+import { provinces, regions } from "../territories/territories.table.ts";
+import { consents, persons } from "./beneficiaries.table.ts";
+
+/** Queries on persons and their consents: search, detail, duplicates, merge marks, eligibility facts. */
+
+export type PersonInsert = typeof persons.$inferInsert;
+
+/** The one place that says which persons a caller's scope reaches (region or province of residence). */
+export const personsScope = (access: Access) =>
+  scopeFilter(access, { region: persons.regionCode, province: persons.provinceCode });
+
+const summaryColumns = {
+  id: persons.id,
+  cin: persons.cin,
+  firstNameLatin: persons.firstNameLatin,
+  lastNameLatin: persons.lastNameLatin,
+  firstNameAr: persons.firstNameAr,
+  lastNameAr: persons.lastNameAr,
+  sex: persons.sex,
+  birthDate: persons.birthDate,
+  phone: persons.phone,
+  regionCode: persons.regionCode,
+  provinceCode: persons.provinceCode,
+  commune: persons.commune,
+  mergedIntoId: persons.mergedIntoId,
+};
+export interface PersonSummaryRow {
+  id: string;
+  cin: string | null;
+  firstNameLatin: string;
+  lastNameLatin: string;
+  firstNameAr: string | null;
+  lastNameAr: string | null;
+  sex: Sex;
+  birthDate: string;
+  phone: string | null;
+  regionCode: string;
+  provinceCode: string;
+  commune: string | null;
+  mergedIntoId: string | null;
+  score: number | null;
+}
+
+/** What a search text is made of: a CIN, a phone number, name keys in either script. */
+export interface SearchTerms {
+  cin: string | null;
+  phoneKey: string | null;
+  latin: string;
+  latinKey: string;
+  arabicKey: string;
+}
+
+/** Folds the query text with the same IMMUTABLE functions as the indexed columns. */
+export async function searchTerms(db: Queryable, q: string): Promise<SearchTerms> {
+  const compact = q.replace(/\s+/g, "").toUpperCase();
+  const digits = q.replace(/\D/g, "");
+  const result = await db.execute<{
+    latin: string | null;
+    latin_key: string | null;
+    arabic_key: string | null;
+  }>(
+    sql`select f_unaccent(${q}) as latin, jisr_latin_key(${q}) as latin_key, jisr_arabic_key(${q}) as arabic_key`,
+  );
+  const row = result.rows[0];
+  const clean = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
+  const latinOnly = clean(row?.latin).replace(/[^a-z0-9 ]/g, " ");
+  return {
+    cin: /^[A-Z]{1,2}[0-9]{1,6}$/.test(compact) ? compact : null,
+    phoneKey: /^[+0-9 .()-]+$/.test(q) && digits.length >= 9 ? digits.slice(-9) : null,
+    latin: /[a-z]/.test(latinOnly) ? clean(latinOnly) : "",
+    latinKey: clean(row?.latin_key),
+    arabicKey: clean(row?.arabic_key),
+  };
+}
+
+/** Relevance from 0 to 1, rounded so it can serve as a cursor key; matches the indexed conditions below. */
+function scoreOf(t: SearchTerms): SQL {
+  const parts: SQL[] = [];
+  if (t.cin) parts.push(sql`case when ${persons.cin} = ${t.cin} then 1 else 0 end`);
+  if (t.phoneKey) parts.push(sql`case when ${persons.phoneKey} = ${t.phoneKey} then 1 else 0 end`);
+  if (t.latin || t.latinKey)
+    parts.push(
+      sql`(0.6 * word_similarity(${t.latin}, ${persons.searchLatin}) + 0.4 * word_similarity(${t.latinKey}, ${persons.searchLatinKey}))`,
+    );
+  if (t.arabicKey) parts.push(sql`word_similarity(${t.arabicKey}, ${persons.searchArabicKey})`);
+  if (!parts.length) return sql`0::numeric`;
+  return sql`round(greatest(${sql.join(parts, sql`, `)})::numeric, 4)`;
+}
+
+/** Index-backed: equality on cin / phone_key, `<%` (word similarity) on the trigram GIN indexes. */
+function matches(t: SearchTerms): SQL {
+  const parts: SQL[] = [];
+  if (t.cin) parts.push(sql`${persons.cin} = ${t.cin}`);
+  if (t.phoneKey) parts.push(sql`${persons.phoneKey} = ${t.phoneKey}`);
+  if (t.latin) parts.push(sql`${t.latin} <% ${persons.searchLatin}`);
+  if (t.latinKey.length >= 2) parts.push(sql`${t.latinKey} <% ${persons.searchLatinKey}`);
+  if (t.arabicKey) parts.push(sql`${t.arabicKey} <% ${persons.searchArabicKey}`);
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+export interface PersonFilter {
+  terms?: SearchTerms;
+  region?: string;
+  province?: string;
+  sex?: Sex;
+  includeMerged: boolean;
+  limit: number;
+  cursorKey?: unknown[];
+}
+
+/**
+ * Persons in the caller's scope. Without search text: by name. With it: by relevance (score, id),
+ * both descending; the cursor carries the last (score, id).
+ */
+export async function listPersons(
+  db: Queryable,
+  access: Access,
+  f: PersonFilter,
+): Promise<PersonSummaryRow[]> {
+  const base: (SQL | undefined)[] = [
+    personsScope(access),
+    f.includeMerged ? undefined : isNull(persons.mergedIntoId),
+    f.region ? eq(persons.regionCode, f.region) : undefined,
+    f.province ? eq(persons.provinceCode, f.province) : undefined,
+    f.sex ? eq(persons.sex, f.sex) : undefined,
+  ];
+  if (f.terms) {
+    const score = scoreOf(f.terms);
+    const rows = await db
+      .select({ ...summaryColumns, score: sql<string>`${score}` })
+      .from(persons)
+      .where(
+        and(...base, matches(f.terms), f.cursorKey ? before([score, persons.id], f.cursorKey) : undefined),
+      )
+      .orderBy(sql`${score} desc`, sql`${persons.id} desc`)
+      .limit(f.limit + 1);
+    return rows.map((r) => ({ ...r, score: Number(r.score) }));
+  }
+  const rows = await db
+    .select(summaryColumns)
+    .from(persons)
+    .where(
+      and(
+        ...base,
+        f.cursorKey
+          ? after([persons.lastNameLatin, persons.firstNameLatin, persons.id], f.cursorKey)
+          : undefined,
+      ),
+    )
+    .orderBy(persons.lastNameLatin, persons.firstNameLatin, persons.id)
+    .limit(f.limit + 1);
+  return rows.map((r) => ({ ...r, score: null }));
+}
+
+/** Streams the filtered list in pages of `size` rows (keyset), for exports. */
+export async function* allPersons(
+  db: Queryable,
+  access: Access,
+  f: Omit<PersonFilter, "limit" | "cursorKey">,
+  size = 1000,
+): AsyncGenerator<PersonSummaryRow> {
+  let cursorKey: unknown[] | undefined;
+  for (;;) {
+    const rows = await listPersons(db, access, { ...f, limit: size, cursorKey });
+    const page = rows.slice(0, size);
+    for (const r of page) yield r;
+    const last = page.at(-1);
+    if (rows.length <= size || !last) return;
+    cursorKey = f.terms ? [last.score, last.id] : [last.lastNameLatin, last.firstNameLatin, last.id];
+  }
+}
+
+const householdOf = sql<{
+  id: string;
+  relationship: Relationship;
+  headName: string;
+  memberCount: number;
+} | null>`(
+  select json_build_object(
+    'id', hm.household_id,
+    'relationship', hm.relationship,
+    'headName', (select hp.first_name_latin || ' ' || hp.last_name_latin from households h join persons hp on hp.id = h.head_person_id where h.id = hm.household_id),
+    'memberCount', (select count(*) from household_members c where c.household_id = hm.household_id)
+  ) from household_members hm where hm.person_id = persons.id)`;
+
+const detailColumns = {
+  ...summaryColumns,
+  address: persons.address,
+  maritalStatus: persons.maritalStatus,
+  schoolingLevel: persons.schoolingLevel,
+  disabilityType: persons.disabilityType,
+  disabilityCardNumber: persons.disabilityCardNumber,
+  situationNotes: persons.situationNotes,
+  regionNameFr: regions.nameFr,
+  regionNameAr: regions.nameAr,
+  regionNameEn: regions.nameEn,
+  provinceNameFr: provinces.nameFr,
+  provinceNameAr: provinces.nameAr,
+  provinceNameEn: provinces.nameEn,
+  household: householdOf,
+  createdAt: persons.createdAt,
+  updatedAt: persons.updatedAt,
+  version: persons.version,
+};
+
+export async function findPerson(db: Queryable, access: Access, id: string, opts: { lock?: boolean } = {}) {
+  const q = db
+    .select(detailColumns)
+    .from(persons)
+    .innerJoin(regions, eq(regions.code, persons.regionCode))
+    .innerJoin(provinces, eq(provinces.code, persons.provinceCode))
+    .where(and(eq(persons.id, id), personsScope(access)));
+  const [row] = opts.lock ? await q.for("update", { of: persons }) : await q;
+  return row;
+}
+export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
+
+/** Unscoped: for the uniqueness rule on CIN (global) and the public application path. */
+export async function findByCin(db: Queryable, cin: string) {
+  const [row] = await db
+    .select({ id: persons.id, birthDate: persons.birthDate, mergedIntoId: persons.mergedIntoId })
+    .from(persons)
+    .where(eq(persons.cin, cin));
+  return row;
+}
+
+export async function insertPerson(db: Queryable, values: PersonInsert) {
+  const [row] = await db.insert(persons).values(values).returning({ id: persons.id });
+  return row?.id as string;
+}
+
+export async function updatePerson(db: Queryable, id: string, values: Partial<PersonInsert>) {
+  await db
+    .update(persons)
+    .set({ ...values, version: sql`${persons.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(persons.id, id));
+}
+
+export interface DuplicateProbe {
+  cin: string | null;
+  phoneKey: string | null;
+  latinKey: string;
+  arabicKey: string;
+  birthDate: string | null;
+  provinceCode: string | null;
+  commune: string | null;
+  excludeId: string | null;
+}
+
+/**
+ * Probable duplicates in the caller's scope: the same CIN, the same phone, or a similar name
+ * (either script) born the same day in the same province or commune.
+ */
+export async function probableDuplicates(db: Queryable, access: Access, p: DuplicateProbe) {
+  const sameCin = p.cin ? sql`${persons.cin} = ${p.cin}` : sql`false`;
+  const samePhone = p.phoneKey ? sql`${persons.phoneKey} = ${p.phoneKey}` : sql`false`;
+  const names: SQL[] = [];
+  if (p.latinKey.length >= 2) names.push(sql`similarity(${persons.searchLatinKey}, ${p.latinKey}) >= 0.5`);
+  if (p.arabicKey) names.push(sql`similarity(${persons.searchArabicKey}, ${p.arabicKey}) >= 0.5`);
+  const place: SQL[] = [];
+  if (p.provinceCode) place.push(sql`${persons.provinceCode} = ${p.provinceCode}`);
+  if (p.commune) place.push(sql`f_unaccent(${persons.commune}) = f_unaccent(${p.commune})`);
+  const similar =
+    p.birthDate && names.length
+      ? sql`(${persons.birthDate} = ${p.birthDate} and (${sql.join(names, sql` or `)})${
+          place.length ? sql` and (${sql.join(place, sql` or `)})` : sql``
+        })`
+      : sql`false`;
+  const rows = await db
+    .select({
+      ...summaryColumns,
+      sameCin: sql<boolean>`${sameCin}`,
+      samePhone: sql<boolean>`${samePhone}`,
+      similar: sql<boolean>`${similar}`,
+    })
+    .from(persons)
+    .where(
+      and(
+        personsScope(access),
+        isNull(persons.mergedIntoId),
+        p.excludeId ? sql`${persons.id} <> ${p.excludeId}` : undefined,
+        sql`(${sameCin} or ${samePhone} or ${similar})`,
+      ),
+    )
+    .orderBy(persons.lastNameLatin, persons.id)
+    .limit(20);
+  return rows;
+}
+
+// ---- merge
+
+/** Moves what hangs on a person to another one; the caller checked both and holds the locks. */
+export async function moveConsents(db: Queryable, fromId: string, intoId: string) {
+  await db.update(consents).set({ personId: intoId }).where(eq(consents.personId, fromId));
+}
+
+export async function markMerged(db: Queryable, fromId: string, intoId: string) {
+  await db
+    .update(persons)
+    .set({
+      mergedIntoId: intoId,
+      mergedAt: sql`now()`,
+      cin: null,
+      version: sql`${persons.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(persons.id, fromId));
+}
+
+/** Persons merged into this one, for its timeline. */
+export async function mergedFrom(db: Queryable, id: string) {
+  return db
+    .select({
+      id: persons.id,
+      mergedAt: persons.mergedAt,
+      name: sql<string>`${persons.firstNameLatin} || ' ' || ${persons.lastNameLatin}`,
+    })
+    .from(persons)
+    .where(eq(persons.mergedIntoId, id));
+}
+
+// ---- consents
+
+export async function listConsents(db: Queryable, personId: string) {
+  return db
+    .select({
+      id: consents.id,
+      personId: consents.personId,
+      purpose: consents.purpose,
+      granted: consents.granted,
+      givenOn: consents.givenOn,
+      recordedById: consents.recordedById,
+      recordedByName: users.fullName,
+      note: consents.note,
+      createdAt: consents.createdAt,
+    })
+    .from(consents)
+    .leftJoin(users, eq(users.id, consents.recordedById))
+    .where(eq(consents.personId, personId))
+    .orderBy(sql`${consents.givenOn} desc`, sql`${consents.id} desc`);
+}
+
+export async function insertConsent(
+  db: Queryable,
+  values: {
+    personId: string;
+    purpose: ConsentPurpose;
+    granted: boolean;
+    givenOn: string;
+    recordedById: string | null;
+    note: string | null;
+  },
+) {
+  const [row] = await db.insert(consents).values(values).returning({ id: consents.id });
+  return row?.id as string;
+}
+
+// ---- eligibility
+
+/** Facts the programmes' eligibility rules read; unscoped (the caller checked the person). */
+export async function eligibilityFacts(db: Queryable, personId: string) {
+  const [row] = await db
+    .select({
+      personId: persons.id,
+      sex: persons.sex,
+      birthDate: persons.birthDate,
+      ageYears: sql<number>`extract(year from age(current_date, ${persons.birthDate}))::int`,
+      regionCode: persons.regionCode,
+      provinceCode: persons.provinceCode,
+      disabilityType: persons.disabilityType,
+      householdScore: sql<
+        string | null
+      >`(select h.socio_economic_score from household_members m join households h on h.id = m.household_id where m.person_id = persons.id)`,
+      householdSize: sql<number>`coalesce((select count(*)::int from household_members m2 where m2.household_id = (select m.household_id from household_members m where m.person_id = persons.id)), 1)`,
+    })
+    .from(persons)
+    .where(eq(persons.id, personId));
+  return row;
+}

@@ -1,0 +1,267 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { maskCin } from "../../../contracts/beneficiaries.ts";
+import { systemContext } from "../../platform/context.ts";
+import { type Client, setupTestEnv } from "../../platform/testing.ts";
+import { create, nextCin, person } from "./beneficiaries.testing.ts";
+import { createPerson } from "./index.ts";
+
+const env = setupTestEnv();
+let admin: Client;
+
+beforeAll(async () => {
+  admin = await env.userWith("administrator", "national");
+});
+
+const count = async (table: string) =>
+  (await env.pool.query(`select count(*)::int n from ${table}`)).rows[0].n;
+
+describe("search keys", () => {
+  it("fold Latin transliterations and Arabic spellings to one key", async () => {
+    const { rows } = await env.pool.query(
+      `select jisr_latin_key(n) k from unnest(array['Mohamed','Mohammed','Mhamed','Muhammad','Mouhamed']) n`,
+    );
+    expect(new Set(rows.map((r) => r.k))).toEqual(new Set(["mhmd"]));
+    const pairs = await env.pool.query(
+      `select jisr_latin_key('Youssef') = jisr_latin_key('Youcef') a, jisr_latin_key('Fatimah') = jisr_latin_key('Fatima') b,
+              jisr_latin_key('Chaimae') = jisr_latin_key('Shaimae') c, jisr_latin_key('Kacem') = jisr_latin_key('Qasim') d,
+              jisr_arabic_key('مُحَمَّد') = 'محمد' e, jisr_arabic_key('أحمد') = jisr_arabic_key('احمد') f,
+              jisr_arabic_key('فاطمة') = jisr_arabic_key('فاطمه') g, jisr_arabic_key('مصطفى') = jisr_arabic_key('مصطفي') h,
+              jisr_phone_key('+212 661-23 45 67') = jisr_phone_key('0661234567') i`,
+    );
+    expect(Object.values(pairs.rows[0])).toEqual(Array(9).fill(true));
+  });
+
+  it("masks a CIN keeping letters and the last two digits", () => {
+    expect(maskCin("BE123456")).toBe("BE****56");
+    expect(maskCin("A1234")).toBe("A**34");
+    expect(maskCin("A12")).toBe("A**");
+    expect(maskCin(null)).toBeNull();
+  });
+});
+
+describe("persons", () => {
+  it("are described in the OpenAPI document", async () => {
+    const doc = (await env.app.inject({ url: "/api/openapi.json" })).json();
+    for (const path of [
+      "/api/v1/persons",
+      "/api/v1/persons/export",
+      "/api/v1/persons/duplicates",
+      "/api/v1/persons/{id}",
+      "/api/v1/persons/{id}/merge",
+      "/api/v1/persons/{id}/consents",
+      "/api/v1/persons/{id}/timeline",
+      "/api/v1/households",
+      "/api/v1/households/{id}",
+      "/api/v1/households/{id}/members",
+      "/api/v1/households/{id}/members/{personId}/remove",
+    ])
+      expect(doc.paths[path], path).toBeDefined();
+  });
+
+  it("registers a person: region from the province, CIN upper-cased, audited", async () => {
+    const p = await create(admin, {
+      cin: " be 654321 ",
+      firstNameAr: "سلمى",
+      lastNameAr: "الإدريسي",
+      phone: "0612345678",
+      commune: "Aïn Chock",
+      disabilityType: "motor",
+    });
+    expect(p).toMatchObject({
+      cin: "BE654321",
+      cinMasked: "BE****21",
+      regionCode: "MA-06",
+      provinceCode: "MA-CAS",
+      personal: true,
+      household: null,
+      version: 1,
+    });
+    const audit = await env.pool.query("select action from audit_events where entity_id = $1", [p.id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(["person.create"]);
+  });
+
+  it("finds a person by CIN, phone, and name variants in Latin or Arabic script, ranked", async () => {
+    const target = await create(admin, {
+      cin: "JK778899",
+      firstNameLatin: "Mohammed",
+      lastNameLatin: "Benjelloun",
+      firstNameAr: "مُحَمَّد",
+      lastNameAr: "بنجلون",
+      phone: "+212 661-99 88 77",
+      sex: "male",
+    });
+    await create(admin, {
+      firstNameLatin: "Karima",
+      lastNameLatin: "Zeroual",
+      firstNameAr: "كريمة",
+      lastNameAr: "زروال",
+    });
+    const ids = async (q: string) =>
+      (await admin.get(`/api/v1/persons?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((p: { id: string }) => p.id);
+    for (const q of [
+      "Mohamed Benjelloun",
+      "Mhamed benjeloun",
+      "muhammad",
+      "MOHAMMED",
+      "محمد",
+      "محمد بنجلون",
+      "jk778899",
+      "0661998877",
+    ])
+      expect(await ids(q), q).toContain(target.id);
+    expect(await ids("Zeroual")).not.toContain(target.id);
+    const ranked = (await admin.get(`/api/v1/persons?q=${encodeURIComponent("Mohammed Benjelloun")}`)).json();
+    expect(ranked.items[0]).toMatchObject({ id: target.id, cinMasked: "JK****99" });
+    expect(ranked.items[0].score).toBeGreaterThan(0.9);
+    expect(JSON.stringify(ranked)).not.toContain("JK778899");
+  });
+
+  it("pages search results and plain lists with a cursor, without repeats", async () => {
+    for (let i = 0; i < 5; i++)
+      await create(admin, { firstNameLatin: "Hafsa", lastNameLatin: `Pagination${i}` });
+    for (const q of ["q=hafsa%20pagination", "region=MA-06"]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res: { items: { id: string }[]; nextCursor: string | null } = (
+          await admin.get(`/api/v1/persons?${q}&limit=2${cursor ? `&cursor=${cursor}` : ""}`)
+        ).json();
+        seen.push(...res.items.map((p) => p.id));
+        cursor = res.nextCursor;
+        pages++;
+      } while (cursor && pages < 100);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it("refuses a second person with the same CIN with 409 on the field, writing nothing", async () => {
+    const cin = nextCin();
+    await create(admin, { cin });
+    const before = await count("persons");
+    const again = await admin.post("/api/v1/persons", person({ cin: cin.toLowerCase() }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors[0]).toMatchObject({ path: "cin", code: "beneficiaries.cin_taken" });
+    expect(await count("persons")).toBe(before);
+  });
+
+  it("rejects malformed CIN, future birth date and unknown province on their fields, writing nothing", async () => {
+    const before = await count("persons");
+    const audits = await count("audit_events");
+    const bad = await admin.request(
+      "POST",
+      "/api/v1/persons",
+      person({ cin: "1234ABC", birthDate: "2999-01-01", provinceCode: "MA-cas", sex: "x" }),
+      { "accept-language": "fr" },
+    );
+    expect(bad.statusCode).toBe(400);
+    const errors = bad.json().errors as { path: string; code: string; message: string }[];
+    expect(errors.map((e) => e.path).sort()).toEqual(["birthDate", "cin", "provinceCode", "sex"]);
+    expect(errors.find((e) => e.path === "cin")).toMatchObject({ code: "validation.cin" });
+    expect(errors.find((e) => e.path === "birthDate")).toMatchObject({ code: "validation.date_future" });
+    expect(errors.find((e) => e.path === "cin")?.message).toContain("BE123456");
+    const unknown = await admin.post("/api/v1/persons", person({ provinceCode: "MA-ZZZ" }));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0]).toMatchObject({
+      path: "provinceCode",
+      code: "validation.province_code",
+    });
+    const mismatch = await admin.post("/api/v1/persons", person({ regionCode: "MA-01" }));
+    expect(mismatch.json().errors[0]).toMatchObject({
+      path: "provinceCode",
+      code: "beneficiaries.province_region_mismatch",
+    });
+    const badDate = await admin.post("/api/v1/persons", person({ birthDate: "1990-02-30" }));
+    expect(badDate.statusCode).toBe(400);
+    expect(await count("persons")).toBe(before);
+    expect(await count("audit_events")).toBe(audits);
+  });
+
+  it("reading a record writes a person.read audit event", async () => {
+    const p = await create(admin, {});
+    const read = await admin.get(`/api/v1/persons/${p.id}`);
+    expect(read.statusCode).toBe(200);
+    const audit = await env.pool.query(
+      "select action, actor_id from audit_events where entity_id = $1 and action = 'person.read'",
+      [p.id],
+    );
+    expect(audit.rows).toEqual([{ action: "person.read", actor_id: admin.userId }]);
+  });
+
+  it("updates with the version read; 409 on a stale one; CIN change to a taken one refused", async () => {
+    const taken = nextCin();
+    await create(admin, { cin: taken });
+    const p = await create(admin, { firstNameLatin: "Ancien" });
+    const ok = await admin.patch(`/api/v1/persons/${p.id}`, {
+      version: 1,
+      firstNameLatin: "Nouveau",
+      provinceCode: "MA-SET",
+    });
+    expect(ok.json()).toMatchObject({
+      firstNameLatin: "Nouveau",
+      provinceCode: "MA-SET",
+      regionCode: "MA-06",
+      version: 2,
+    });
+    const stale = await admin.patch(`/api/v1/persons/${p.id}`, { version: 1, firstNameLatin: "Perdu" });
+    expect(stale.statusCode).toBe(409);
+    const dup = await admin.patch(`/api/v1/persons/${p.id}`, { version: 2, cin: taken });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().errors[0].path).toBe("cin");
+    const future = await admin.patch(`/api/v1/persons/${p.id}`, { version: 2, birthDate: "2999-01-01" });
+    expect(future.statusCode).toBe(400);
+    expect((await admin.get(`/api/v1/persons/${p.id}`)).json()).toMatchObject({
+      firstNameLatin: "Nouveau",
+      version: 2,
+    });
+  });
+
+  it("records and lists consents with who recorded them", async () => {
+    const p = await create(admin, {});
+    const c = await admin.post(`/api/v1/persons/${p.id}/consents`, {
+      purpose: "programmes",
+      givenOn: "2026-01-15",
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    expect(c.json()).toMatchObject({ purpose: "programmes", granted: true, recordedById: admin.userId });
+    const future = await admin.post(`/api/v1/persons/${p.id}/consents`, {
+      purpose: "contact",
+      givenOn: "2999-01-01",
+    });
+    expect(future.statusCode).toBe(400);
+    const list = (await admin.get(`/api/v1/persons/${p.id}/consents`)).json();
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0].recordedByName).toBe("Test administrator");
+  });
+});
+
+describe("createPerson for other modules", () => {
+  it("validates, dedups on CIN + birth date, and refuses a CIN with another birth date", async () => {
+    const cin = nextCin("PU");
+    const first = await env.db.transaction((tx) =>
+      createPerson(tx, systemContext("public"), person({ cin, provinceCode: "MA-RAB" }), {
+        reuseExisting: true,
+      }),
+    );
+    expect(first.created).toBe(true);
+    const again = await env.db.transaction((tx) =>
+      createPerson(tx, systemContext("public"), person({ cin: cin.toLowerCase(), provinceCode: "MA-RAB" }), {
+        reuseExisting: true,
+      }),
+    );
+    expect(again).toEqual({ id: first.id, created: false });
+    await expect(
+      env.db.transaction((tx) =>
+        createPerson(tx, systemContext("public"), person({ cin, birthDate: "1991-01-01" }), {
+          reuseExisting: true,
+        }),
+      ),
+    ).rejects.toMatchObject({ status: 409, code: "beneficiaries.cin_taken" });
+    await expect(
+      env.db.transaction((tx) => createPerson(tx, systemContext("public"), person({ cin: "12" }))),
+    ).rejects.toMatchObject({ status: 400, fieldErrors: [{ path: "cin", code: "validation.cin" }] });
+  });
+});

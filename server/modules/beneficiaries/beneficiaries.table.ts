@@ -1,0 +1,161 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  CONSENT_PURPOSES,
+  DISABILITY_TYPES,
+  MARITAL_STATUSES,
+  RELATIONSHIPS,
+  SCHOOLING_LEVELS,
+  SEXES,
+} from "../../../contracts/beneficiaries.ts";
+import { idColumn, now, tz, versioned } from "../../platform/columns.ts";
+import { users } from "../access/access.table.ts";
+import { provinces, regions } from "../territories/territories.table.ts";
+
+export const sexEnum = pgEnum("sex", SEXES);
+export const maritalStatusEnum = pgEnum("marital_status", MARITAL_STATUSES);
+export const schoolingLevelEnum = pgEnum("schooling_level", SCHOOLING_LEVELS);
+export const disabilityTypeEnum = pgEnum("disability_type", DISABILITY_TYPES);
+export const relationshipEnum = pgEnum("household_relationship", RELATIONSHIPS);
+export const consentPurposeEnum = pgEnum("consent_purpose", CONSENT_PURPOSES);
+
+/**
+ * A person of the registry. The search keys are generated columns computed by the
+ * IMMUTABLE functions of the migration beneficiaries_search_keys (jisr_latin_key,
+ * jisr_arabic_key, jisr_phone_key), each with its index, so every search is index-backed.
+ */
+export const persons = pgTable(
+  "persons",
+  {
+    id: idColumn(),
+    /** National identity card number, upper case; optional (children), unique when present. */
+    cin: text("cin"),
+    firstNameLatin: text("first_name_latin").notNull(),
+    lastNameLatin: text("last_name_latin").notNull(),
+    firstNameAr: text("first_name_ar"),
+    lastNameAr: text("last_name_ar"),
+    sex: sexEnum("sex").notNull(),
+    birthDate: date("birth_date", { mode: "string" }).notNull(),
+    phone: text("phone"),
+    regionCode: text("region_code")
+      .notNull()
+      .references(() => regions.code),
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => provinces.code),
+    /** Free text until the territories module holds communes. */
+    commune: text("commune"),
+    address: text("address"),
+    maritalStatus: maritalStatusEnum("marital_status"),
+    schoolingLevel: schoolingLevelEnum("schooling_level"),
+    disabilityType: disabilityTypeEnum("disability_type"),
+    disabilityCardNumber: text("disability_card_number"),
+    situationNotes: text("situation_notes"),
+    /** Set when this record was merged into another: it stays for history, out of lists. */
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => persons.id),
+    mergedAt: tz("merged_at"),
+    /** f_unaccent of the Latin names: exact spellings rank first. */
+    searchLatin: text("search_latin").generatedAlwaysAs(
+      sql`f_unaccent(first_name_latin || ' ' || last_name_latin)`,
+    ),
+    /** Consonant skeleton of the Latin names: Mohamed = Mohammed = Mhamed. */
+    searchLatinKey: text("search_latin_key").generatedAlwaysAs(
+      sql`jisr_latin_key(first_name_latin || ' ' || last_name_latin)`,
+    ),
+    /** Arabic names without tashkeel, tatweel and hamza/alef variants. */
+    searchArabicKey: text("search_arabic_key").generatedAlwaysAs(
+      sql`jisr_arabic_key(coalesce(first_name_ar, '') || ' ' || coalesce(last_name_ar, ''))`,
+    ),
+    /** Last nine digits of the phone number. */
+    phoneKey: text("phone_key").generatedAlwaysAs(sql`jisr_phone_key(phone)`),
+    ...versioned(),
+  },
+  (t) => [
+    uniqueIndex("persons_cin_idx").on(t.cin).where(sql`${t.cin} is not null`),
+    index("persons_phone_idx").on(t.phoneKey),
+    index("persons_birth_province_idx").on(t.birthDate, t.provinceCode),
+    index("persons_name_idx").on(t.lastNameLatin, t.firstNameLatin, t.id),
+    index("persons_province_name_idx").on(t.provinceCode, t.lastNameLatin, t.firstNameLatin, t.id),
+    index("persons_region_name_idx").on(t.regionCode, t.lastNameLatin, t.firstNameLatin, t.id),
+    index("persons_merged_into_idx").on(t.mergedIntoId),
+    index("persons_search_latin_idx").using("gin", sql`${t.searchLatin} gin_trgm_ops`),
+    index("persons_search_latin_key_idx").using("gin", sql`${t.searchLatinKey} gin_trgm_ops`),
+    index("persons_search_arabic_key_idx").using("gin", sql`${t.searchArabicKey} gin_trgm_ops`),
+  ],
+);
+
+export const consents = pgTable(
+  "consents",
+  {
+    id: idColumn(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    purpose: consentPurposeEnum("purpose").notNull(),
+    granted: boolean("granted").notNull().default(true),
+    givenOn: date("given_on", { mode: "string" }).notNull(),
+    recordedById: uuid("recorded_by_id").references(() => users.id),
+    note: text("note"),
+    createdAt: tz("created_at").notNull().default(now),
+  },
+  (t) => [index("consents_person_idx").on(t.personId, t.givenOn)],
+);
+
+export const households = pgTable(
+  "households",
+  {
+    id: idColumn(),
+    headPersonId: uuid("head_person_id")
+      .notNull()
+      .references(() => persons.id),
+    regionCode: text("region_code")
+      .notNull()
+      .references(() => regions.code),
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => provinces.code),
+    commune: text("commune"),
+    address: text("address"),
+    /** Imported from the national social registry (RSU), never computed here. */
+    socioEconomicScore: numeric("socio_economic_score", { precision: 12, scale: 7, mode: "number" }),
+    scoreDate: date("score_date", { mode: "string" }),
+    ...versioned(),
+  },
+  (t) => [
+    index("households_head_idx").on(t.headPersonId),
+    index("households_province_idx").on(t.provinceCode, t.id),
+    index("households_region_idx").on(t.regionCode, t.id),
+  ],
+);
+
+/** A person belongs to at most one household; each household has exactly one head. */
+export const householdMembers = pgTable(
+  "household_members",
+  {
+    id: idColumn(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    relationship: relationshipEnum("relationship").notNull(),
+    createdAt: tz("created_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("household_members_person_idx").on(t.personId),
+    index("household_members_household_idx").on(t.householdId),
+    uniqueIndex("household_members_head_idx").on(t.householdId).where(sql`${t.relationship} = 'head'`),
+  ],
+);

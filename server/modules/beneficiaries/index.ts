@@ -1,0 +1,9 @@
+/** What other modules may use from the registry of beneficiaries; keep it stable. */
+export { type EligibilityProfile, eligibilityProfile } from "./beneficiaries.eligibility.ts";
+export type { MergeHook } from "./beneficiaries.merge.service.ts";
+export { personsScope } from "./beneficiaries.persons.repository.ts";
+export type { TimelineSource } from "./beneficiaries.persons.service.ts";
+export { createPerson } from "./beneficiaries.registration.ts";
+export { beneficiariesRoutes } from "./beneficiaries.routes.ts";
+export { type BeneficiariesService, createBeneficiariesService } from "./beneficiaries.service.ts";
+export { consents, householdMembers, households, persons } from "./beneficiaries.table.ts";
