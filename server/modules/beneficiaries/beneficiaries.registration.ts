@@ -1,4 +1,8 @@
-import { CreatePersonBody, type CreatePersonInput } from "../../../contracts/beneficiaries.ts";
+import {
+  type ConsentPurpose,
+  CreatePersonBody,
+  type CreatePersonInput,
+} from "../../../contracts/beneficiaries.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import type { Queryable } from "../../platform/database.ts";
@@ -112,4 +116,27 @@ export async function createPerson(
     after: editablePerson(created),
   });
   return { id, created: true };
+}
+
+/**
+ * Records a consent given outside the person's page (a citizen ticking the box when applying
+ * online): same table and audit event as a consent entered by a social worker.
+ */
+export async function recordConsent(
+  tx: Queryable,
+  ctx: RequestContext,
+  consent: { personId: string; purpose: ConsentPurpose; givenOn: string; note: string | null },
+) {
+  const id = await personsRepo.insertConsent(tx, {
+    ...consent,
+    granted: true,
+    recordedById: ctx.actor?.userId ?? null,
+  });
+  await recordAudit(tx, ctx, {
+    action: "consent.create",
+    entityType: "person",
+    entityId: consent.personId,
+    after: { consentId: id, purpose: consent.purpose, granted: true, givenOn: consent.givenOn },
+  });
+  return id;
 }

@@ -3,7 +3,7 @@ export { type EligibilityProfile, eligibilityProfile } from "./beneficiaries.eli
 export type { MergeHook } from "./beneficiaries.merge.service.ts";
 export { personsScope } from "./beneficiaries.persons.repository.ts";
 export type { TimelineSource } from "./beneficiaries.persons.service.ts";
-export { createPerson } from "./beneficiaries.registration.ts";
+export { createPerson, recordConsent } from "./beneficiaries.registration.ts";
 export { beneficiariesRoutes } from "./beneficiaries.routes.ts";
 export { type BeneficiariesService, createBeneficiariesService } from "./beneficiaries.service.ts";
 export { consents, householdMembers, households, persons } from "./beneficiaries.table.ts";

@@ -4,7 +4,7 @@ import type { PublicApplyBody, PublicProgram, PublicStatus } from "../../../cont
 import type { RequestContext } from "../../platform/context.ts";
 import type { Db } from "../../platform/database.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
-import { createPerson, eligibilityProfile } from "../beneficiaries/index.ts";
+import { createPerson, eligibilityProfile, recordConsent } from "../beneficiaries/index.ts";
 import { territoryNames } from "../territories/index.ts";
 import * as applicationsRepo from "./programs.applications.repository.ts";
 import { whoCanApply } from "./programs.eligibility.ts";
@@ -56,6 +56,15 @@ export function createPublicService(deps: { db: Db }) {
             throw new AppError(409, "public.identity_mismatch");
           throw e;
         });
+        // The box the citizen ticked: their record may be kept and used for this application.
+        const givenOn = new Date().toISOString().slice(0, 10);
+        for (const purpose of ["registry", "programmes"] as const)
+          await recordConsent(tx, ctx, {
+            personId: person.id,
+            purpose,
+            givenOn,
+            note: `online application ${program.code}`,
+          });
         const facts = await eligibilityProfile(tx, person.id);
         await fileApplication(
           tx,

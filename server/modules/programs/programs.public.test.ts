@@ -76,6 +76,10 @@ describe("public access", () => {
     );
     expect(stored.rows.some((r) => r.tracking_hash.includes(trackingCode))).toBe(false);
     expect(stored.rows[0].channel).toBe("online");
+    const consents = await env.pool.query(
+      "select c.purpose from consents c join persons p on p.id = c.person_id where p.cin = 'BK123987' order by purpose",
+    );
+    expect(consents.rows.map((r) => r.purpose)).toEqual(["registry", "programmes"]);
 
     const status = await pub("POST", "/api/v1/public/applications/status", {
       trackingCode: `${trackingCode.slice(0, 5)}-${trackingCode.slice(5).toLowerCase()}`,
