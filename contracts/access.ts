@@ -35,6 +35,14 @@ export const PERMISSIONS = [
   "applications.read",
   "applications.write",
   "applications.review",
+  /** Establishment data (registry, infrastructure, projects): no personal data. */
+  "establishments.read",
+  "establishments.write",
+  /** Residents' files, admissions, attendance: personal data. */
+  "residents.read",
+  "residents.write",
+  "inspections.write",
+  "cohorts.manage",
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

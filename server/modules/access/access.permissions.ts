@@ -5,6 +5,13 @@ import type { Grant } from "../../platform/context.ts";
  * What each role may do. The scope a role is held on limits where; this map
  * says what. Partners get no permission that exposes personal data.
  */
+const ESTABLISHMENT_WORK: readonly Permission[] = [
+  "establishments.read",
+  "establishments.write",
+  "residents.read",
+  "residents.write",
+];
+
 const FIELD_WORK: readonly Permission[] = [
   "persons.read",
   "persons.personal",
@@ -24,6 +31,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "persons.merge",
     "programs.design",
     "applications.review",
+    ...ESTABLISHMENT_WORK,
+    "inspections.write",
+    "cohorts.manage",
   ],
   regional_officer: [
     "territories.read",
@@ -32,12 +42,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...FIELD_WORK,
     "persons.merge",
     "applications.review",
+    ...ESTABLISHMENT_WORK,
+    "inspections.write",
   ],
-  establishment_manager: ["territories.read", "organizations.read", ...FIELD_WORK],
-  social_worker: ["territories.read", "organizations.read", ...FIELD_WORK],
-  trainer: ["territories.read", "organizations.read", "programs.read"],
-  partner: ["territories.read", "organizations.read", "programs.read"],
-  auditor: ["territories.read", "organizations.read", "programs.read", "audit.read"],
+  establishment_manager: ["territories.read", "organizations.read", ...FIELD_WORK, ...ESTABLISHMENT_WORK],
+  social_worker: ["territories.read", "organizations.read", ...FIELD_WORK, "establishments.read", "residents.read"],
+  trainer: ["territories.read", "organizations.read", "programs.read", "establishments.read"],
+  partner: ["territories.read", "organizations.read", "programs.read", "establishments.read"],
+  auditor: ["territories.read", "organizations.read", "programs.read", "establishments.read", "audit.read"],
 };
 
 export interface Assignment extends Grant {
