@@ -25,6 +25,21 @@ import {
 } from "./modules/access/index.ts";
 import { beneficiariesRoutes, createBeneficiariesService } from "./modules/beneficiaries/index.ts";
 import {
+  createCohortsService,
+  createEstablishmentsService,
+  createInfrastructureService,
+  createInspectionsService,
+  createProjectsService,
+  createResidentsService,
+  currentResidents,
+  establishmentNames,
+  establishmentsRoutes,
+  projectProgress,
+  projectsRoutes,
+  residentsRoutes,
+  residentsTimeline,
+} from "./modules/establishments/index.ts";
+import {
   createOrganizationsService,
   organizationNames,
   organizationsRoutes,
@@ -91,6 +106,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   beneficiaries.addMergeHook(moveApplications);
   beneficiaries.addTimelineSource(programsTimeline);
   const programs = createProgramsService({ db: deps.db });
+  beneficiaries.addTimelineSource(residentsTimeline);
+  const residents = createResidentsService({ db: deps.db });
+  const establishmentProjects = createProjectsService({ db: deps.db });
+  const establishments = {
+    db: deps.db,
+    registry: createEstablishmentsService({ db: deps.db, occupancy: currentResidents }),
+    infrastructure: createInfrastructureService({ db: deps.db }),
+    inspections: createInspectionsService({ db: deps.db }),
+    cohorts: createCohortsService({ db: deps.db, progress: projectProgress }),
+  };
 
   await app.register(
     async (api) => {
@@ -109,6 +134,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(organizationsRoutes(organizations));
       await api.register(beneficiariesRoutes(beneficiaries));
       await api.register(programsRoutes(programs));
+      await api.register(establishmentsRoutes(establishments));
+      await api.register(residentsRoutes(residents));
+      await api.register(projectsRoutes(establishmentProjects));
     },
     { prefix: "/api/v1" },
   );
@@ -186,9 +214,11 @@ function scopeDirectory(db: Db): ScopeDirectory {
           scopeKey({ scopeType: "organization", scopeRef: id }),
           (locale === "ar" && o.nameAr) || o.nameFr,
         );
-      // Establishments get their registry in a later module; until then an id is its own label.
-      for (const id of refs("establishment").filter(isUuid))
-        labels.set(scopeKey({ scopeType: "establishment", scopeRef: id }), id);
+      for (const [id, e] of await establishmentNames(db, refs("establishment").filter(isUuid)))
+        labels.set(
+          scopeKey({ scopeType: "establishment", scopeRef: id }),
+          (locale === "ar" && e.nameAr) || e.nameFr,
+        );
       return labels;
     },
   };

@@ -10,12 +10,15 @@ import {
   NATIONAL_ORGANIZATIONS,
   REGIONAL_ORGANIZATIONS,
 } from "./demo.data.ts";
+import { loadDemoEstablishments } from "./establishments.demo.ts";
 import { loadDemoPersons } from "./persons.demo.ts";
 import { loadDemoPrograms } from "./programs.demo.ts";
+import { loadDemoResidents } from "./residents.demo.ts";
 
 /**
  * Loads the demo dataset, one part after another (organisations and users,
- * persons and households, programmes and applications); every row created
+ * persons and households, programmes and applications, establishments,
+ * their residents and projects); every row created
  * through a module is audited as created by "system". Returns the figures,
  * and a public tracking code to try the citizen status page with.
  */
@@ -46,7 +49,9 @@ export async function loadDemoData(db: Db) {
   }
   const persons = await loadDemoPersons(db);
   const programs = await loadDemoPrograms(db);
-  return { persons, programs };
+  const establishments = await loadDemoEstablishments(db);
+  const residents = await loadDemoResidents(db);
+  return { persons, programs, establishments, residents };
 }
 
 function toRow(o: DemoOrganization, ids: Map<string, string>) {

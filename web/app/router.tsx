@@ -11,6 +11,7 @@ import type { Me, Permission } from "../../contracts/access.ts";
 import { validateAuditSearch } from "../modules/audit/audit.search.ts";
 import { meQueryKey, meQueryOptions } from "../modules/auth/auth.api.ts";
 import { validatePersonSearch } from "../modules/beneficiaries/persons.search.ts";
+import { validateEstablishmentSearch } from "../modules/establishments/establishments.search.ts";
 import { validateOrganizationSearch } from "../modules/organizations/organizations.search.ts";
 import {
   validateApplicationNewSearch,
@@ -327,6 +328,64 @@ const publicStatusRoute = createRoute({
 });
 
 /** Any other address: "page not found", inside the frame so the menu stays at hand. */
+const establishmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "establishments",
+  beforeLoad: requirePermission("establishments.read"),
+  validateSearch: validateEstablishmentSearch,
+  component: lazyRouteComponent(
+    () => import("../modules/establishments/establishment-list.page.tsx"),
+    "EstablishmentListPage",
+  ),
+});
+
+const establishmentNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "establishments/new",
+  beforeLoad: requirePermission("establishments.write"),
+  component: lazyRouteComponent(
+    () => import("../modules/establishments/establishment-create.page.tsx"),
+    "EstablishmentCreatePage",
+  ),
+});
+
+const establishmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "establishments/$id",
+  beforeLoad: requirePermission("establishments.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/establishments/establishment-detail.page.tsx"),
+    "EstablishmentDetailPage",
+  ),
+});
+
+const establishmentEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "establishments/$id/edit",
+  beforeLoad: requirePermission("establishments.write"),
+  component: lazyRouteComponent(
+    () => import("../modules/establishments/establishment-edit.page.tsx"),
+    "EstablishmentEditPage",
+  ),
+});
+
+const cohortsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "cohorts",
+  beforeLoad: requirePermission("establishments.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/establishments/cohort-list.page.tsx"),
+    "CohortListPage",
+  ),
+});
+
+const cohortRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "cohorts/$id",
+  beforeLoad: requirePermission("establishments.read"),
+  component: lazyRouteComponent(() => import("../modules/establishments/cohort.page.tsx"), "CohortPage"),
+});
+
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "$",
@@ -360,6 +419,12 @@ const routeTree = rootRoute.addChildren([
     applicationsRoute,
     applicationNewRoute,
     applicationRoute,
+    establishmentsRoute,
+    establishmentNewRoute,
+    establishmentRoute,
+    establishmentEditRoute,
+    cohortsRoute,
+    cohortRoute,
     notFoundRoute,
   ]),
   publicRoute.addChildren([publicProgramsRoute, publicProgramRoute, publicStatusRoute]),

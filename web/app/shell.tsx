@@ -20,6 +20,8 @@ interface MenuEntry {
 const MENU: MenuEntry[] = [
   { to: "/persons", label: "nav.beneficiaries", permission: "persons.read" },
   { to: "/organizations", label: "nav.organizations", permission: "organizations.read" },
+  { to: "/establishments", label: "nav.establishments", permission: "establishments.read" },
+  { to: "/cohorts", label: "nav.cohorts", permission: "establishments.read" },
   { to: "/programs", label: "nav.programs", permission: "programs.read" },
   { to: "/applications", label: "nav.applications", permission: "applications.read" },
   { to: "/territories", label: "nav.territories", permission: "territories.read" },

@@ -1,0 +1,458 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  REFERRAL_SOURCES,
+  type ReferralSource,
+  type Resident,
+  type ResidentServiceType,
+  SERVICE_TYPES,
+} from "../../../../contracts/residents.ts";
+import { useFormProblem } from "../../../shared/form-problem.ts";
+import { useFormat } from "../../../shared/format.ts";
+import { ProblemError } from "../../../shared/http.ts";
+import { ProblemAlert } from "../../../shared/problem-alert.tsx";
+import { QueryState } from "../../../shared/query-state.tsx";
+import { useCan } from "../../auth/auth.api.ts";
+import { arabicName, personName } from "../../beneficiaries/beneficiaries.api.ts";
+import { PersonSelect } from "../../beneficiaries/person-select.tsx";
+import { AttendanceRegister } from "./attendance-register.tsx";
+import { OccupancyChart } from "./occupancy-chart.tsx";
+import {
+  residentFileQueryOptions,
+  residentsQueryOptions,
+  today,
+  useAddResidentService,
+  useRequestAdmission,
+  useStayStep,
+} from "./residents.api.ts";
+
+const STATUS_COLORS: Record<Resident["status"], string> = {
+  requested: "blue",
+  accepted: "cyan",
+  refused: "gray",
+  admitted: "teal",
+  discharged: "gray",
+};
+
+/** The "Résidents" tab of an establishment: attendance, occupancy, stays and the admission workflow. */
+export function ResidentsTab({ establishmentId }: { establishmentId: string }) {
+  const { t } = useTranslation();
+  const canWrite = useCan("residents.write");
+  const query = useQuery(residentsQueryOptions(establishmentId));
+  return (
+    <Stack>
+      <AttendanceRegister establishmentId={establishmentId} />
+      <OccupancyChart establishmentId={establishmentId} />
+      {canWrite && <AdmissionRequestForm establishmentId={establishmentId} />}
+      <QueryState query={query}>
+        {(stays) => (
+          <>
+            <StayTable
+              establishmentId={establishmentId}
+              title={t("residents.requests")}
+              stays={stays.filter((s) => s.status === "requested" || s.status === "accepted")}
+            />
+            <StayTable
+              establishmentId={establishmentId}
+              title={t("residents.current")}
+              stays={stays.filter((s) => s.status === "admitted")}
+            />
+            <StayTable
+              establishmentId={establishmentId}
+              title={t("residents.history")}
+              stays={stays.filter((s) => s.status === "discharged" || s.status === "refused")}
+            />
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
+
+function StayTable({
+  establishmentId,
+  title,
+  stays,
+}: {
+  establishmentId: string;
+  title: string;
+  stays: Resident[];
+}) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        {title} ({stays.length})
+      </Title>
+      {stays.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("residents.empty")}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped aria-label={title}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("residents.name")}</Table.Th>
+                <Table.Th>{t("residents.statusLabel")}</Table.Th>
+                <Table.Th>{t("residents.referralSource")}</Table.Th>
+                <Table.Th>{t("residents.admittedOn")}</Table.Th>
+                <Table.Th>{t("residents.place")}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {stays.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>
+                    {(i18n.language === "ar" && arabicName(s.person)) || personName(s.person)} (
+                    {t(`residents.sexShort.${s.person.sex}`)})
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLORS[s.status]} variant="light">
+                      {t(`residents.statuses.${s.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{t(`residents.referralSources.${s.referralSource}`)}</Table.Td>
+                  <Table.Td>{s.admittedOn ? format.date(s.admittedOn) : format.date(s.requestedOn)}</Table.Td>
+                  <Table.Td>{s.place}</Table.Td>
+                  <Table.Td>
+                    <StayActions establishmentId={establishmentId} stay={s} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}
+
+function AdmissionRequestForm({ establishmentId }: { establishmentId: string }) {
+  const { t } = useTranslation();
+  const request = useRequestAdmission(establishmentId);
+  const form = useForm({
+    initialValues: {
+      personId: null as string | null,
+      referralSource: null as string | null,
+      reason: "",
+      requestedOn: today(),
+    },
+    validate: {
+      personId: (v) => (v ? null : t("validation.required")),
+      referralSource: (v) => (v ? null : t("validation.required")),
+      reason: (v) => (v.trim() ? null : t("validation.required")),
+    },
+  });
+  const { problem, report, clear } = useFormProblem(form);
+  const submit = form.onSubmit((v) => {
+    clear();
+    request
+      .mutateAsync({
+        personId: v.personId as string,
+        referralSource: v.referralSource as ReferralSource,
+        reason: v.reason,
+        requestedOn: v.requestedOn,
+      })
+      .then(() => {
+        notifications.show({ color: "teal", message: t("residents.saved") });
+        form.reset();
+      })
+      .catch(report);
+  });
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={2} size="h4">
+            {t("residents.newRequest")}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <PersonSelect label={t("residents.person")} withAsterisk {...form.getInputProps("personId")} />
+            <Select
+              label={t("residents.referralSource")}
+              withAsterisk
+              data={REFERRAL_SOURCES.map((r) => ({ value: r, label: t(`residents.referralSources.${r}`) }))}
+              {...form.getInputProps("referralSource")}
+            />
+            <TextInput
+              type="date"
+              dir="ltr"
+              label={t("residents.requestedOn")}
+              {...form.getInputProps("requestedOn")}
+            />
+          </SimpleGrid>
+          <Textarea label={t("residents.reason")} withAsterisk autosize {...form.getInputProps("reason")} />
+          {problem && <ProblemAlert error={problem.error} unmatched={problem.unmatched} />}
+          <Group justify="flex-end">
+            <Button type="submit" loading={request.isPending}>
+              {t("residents.newRequest")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+type Step = "accept" | "refuse" | "admit" | "discharge" | "file";
+
+function StayActions({ establishmentId, stay }: { establishmentId: string; stay: Resident }) {
+  const { t } = useTranslation();
+  const canWrite = useCan("residents.write");
+  const [open, setOpen] = useState<Step | null>(null);
+  const steps: Step[] = canWrite
+    ? stay.status === "requested"
+      ? ["accept", "refuse"]
+      : stay.status === "accepted"
+        ? ["admit"]
+        : stay.status === "admitted"
+          ? ["discharge"]
+          : []
+    : [];
+  return (
+    <Group gap="xs" justify="flex-end" wrap="nowrap">
+      {steps.map((s) => (
+        <Button
+          key={s}
+          size="xs"
+          variant={s === "refuse" ? "light" : "filled"}
+          color={s === "refuse" ? "red" : undefined}
+          onClick={() => setOpen(s)}
+        >
+          {t(`residents.${s}`)}
+        </Button>
+      ))}
+      {(stay.status === "admitted" || stay.status === "discharged") && (
+        <Button size="xs" variant="default" onClick={() => setOpen("file")}>
+          {t("residents.open")}
+        </Button>
+      )}
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={open === "file" ? t("residents.file") : open ? t(`residents.${open}`) : ""}
+        size={open === "file" ? "lg" : "md"}
+      >
+        {open === "file" ? (
+          <ResidentFileView establishmentId={establishmentId} id={stay.id} />
+        ) : (
+          open && (
+            <StepForm
+              establishmentId={establishmentId}
+              stay={stay}
+              step={open}
+              onDone={() => setOpen(null)}
+            />
+          )
+        )}
+      </Modal>
+    </Group>
+  );
+}
+
+function StepForm({
+  establishmentId,
+  stay,
+  step,
+  onDone,
+}: {
+  establishmentId: string;
+  stay: Resident;
+  step: Exclude<Step, "file">;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const mutation = useStayStep(establishmentId, stay.id);
+  const [overCapacity, setOverCapacity] = useState(false);
+  const form = useForm({
+    initialValues: {
+      date: today(),
+      reason: "",
+      place: stay.place ?? "",
+      destination: "",
+      overCapacityReason: "",
+    },
+  });
+  const { problem, report, clear } = useFormProblem(form);
+  const submit = form.onSubmit((v) => {
+    clear();
+    const call =
+      step === "accept" || step === "refuse"
+        ? mutation.mutateAsync({
+            step: "decision",
+            body: {
+              version: stay.version,
+              decision: step === "accept" ? "accepted" : "refused",
+              reason: v.reason,
+              decidedOn: v.date,
+            },
+          })
+        : step === "admit"
+          ? mutation.mutateAsync({
+              step: "admission",
+              body: {
+                version: stay.version,
+                admittedOn: v.date,
+                place: v.place,
+                overCapacityReason: overCapacity ? v.overCapacityReason : undefined,
+              },
+            })
+          : mutation.mutateAsync({
+              step: "discharge",
+              body: {
+                version: stay.version,
+                dischargedOn: v.date,
+                reason: v.reason,
+                destination: v.destination,
+              },
+            });
+    call
+      .then(() => {
+        notifications.show({ color: "teal", message: t("residents.saved") });
+        onDone();
+      })
+      .catch((e) => {
+        if (e instanceof ProblemError && e.code === "residents.over_capacity") setOverCapacity(true);
+        report(e);
+      });
+  });
+  const dateField = step === "admit" ? "admittedOn" : step === "discharge" ? "dischargedOn" : "deliveredOn";
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <TextInput
+          type="date"
+          dir="ltr"
+          max={today()}
+          label={t(`residents.${dateField}`)}
+          {...form.getInputProps("date")}
+        />
+        {step === "admit" && <TextInput label={t("residents.place")} {...form.getInputProps("place")} />}
+        {step !== "admit" && (
+          <Textarea
+            label={t(step === "discharge" ? "residents.reason" : "residents.decisionReason")}
+            withAsterisk={step !== "accept"}
+            autosize
+            {...form.getInputProps("reason")}
+          />
+        )}
+        {step === "discharge" && (
+          <TextInput label={t("residents.destination")} {...form.getInputProps("destination")} />
+        )}
+        {step === "admit" && overCapacity && (
+          <Textarea
+            label={t("residents.overCapacityReason")}
+            withAsterisk
+            autosize
+            {...form.getInputProps("overCapacityReason")}
+          />
+        )}
+        {problem && <ProblemAlert error={problem.error} unmatched={problem.unmatched} />}
+        <Group justify="flex-end">
+          <Button type="submit" loading={mutation.isPending} color={step === "refuse" ? "red" : undefined}>
+            {t(`residents.${step}`)}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ResidentFileView({ establishmentId, id }: { establishmentId: string; id: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const canWrite = useCan("residents.write");
+  const query = useQuery(residentFileQueryOptions(establishmentId, id));
+  const add = useAddResidentService(establishmentId, id);
+  const form = useForm({
+    initialValues: { deliveredOn: today(), type: null as string | null, note: "", provider: "" },
+    validate: { type: (v) => (v ? null : t("validation.required")) },
+  });
+  const { problem, report, clear } = useFormProblem(form);
+  const submit = form.onSubmit((v) => {
+    clear();
+    add
+      .mutateAsync({
+        deliveredOn: v.deliveredOn,
+        type: v.type as ResidentServiceType,
+        note: v.note,
+        provider: v.provider,
+      })
+      .then(() => form.reset())
+      .catch(report);
+  });
+  return (
+    <QueryState query={query}>
+      {(file) => (
+        <Stack>
+          <Text size="sm">
+            {personName(file.person)} · {t(`residents.statuses.${file.status}`)} ·{" "}
+            {file.admittedOn && format.date(file.admittedOn)}
+            {file.dischargedOn && ` → ${format.date(file.dischargedOn)}`}
+          </Text>
+          {file.person.birthDate && <Text size="sm">{format.date(file.person.birthDate)}</Text>}
+          <Title order={3} size="h5">
+            {t("residents.services")}
+          </Title>
+          {file.services.map((s) => (
+            <Text key={s.id} size="sm">
+              {format.date(s.deliveredOn)} · {t(`residents.serviceTypes.${s.type}`)}
+              {s.provider ? ` · ${s.provider}` : ""}
+              {s.note ? ` — ${s.note}` : ""}
+            </Text>
+          ))}
+          {canWrite && (
+            <form onSubmit={submit} noValidate>
+              <Stack gap="xs">
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <TextInput
+                    type="date"
+                    dir="ltr"
+                    max={today()}
+                    label={t("residents.deliveredOn")}
+                    {...form.getInputProps("deliveredOn")}
+                  />
+                  <Select
+                    label={t("residents.serviceType")}
+                    withAsterisk
+                    data={SERVICE_TYPES.map((s) => ({ value: s, label: t(`residents.serviceTypes.${s}`) }))}
+                    {...form.getInputProps("type")}
+                  />
+                  <TextInput label={t("residents.provider")} {...form.getInputProps("provider")} />
+                  <TextInput label={t("residents.note")} {...form.getInputProps("note")} />
+                </SimpleGrid>
+                {problem && <ProblemAlert error={problem.error} unmatched={problem.unmatched} />}
+                <Group justify="flex-end">
+                  <Button type="submit" loading={add.isPending}>
+                    {t("residents.addService")}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          )}
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
