@@ -49,8 +49,9 @@ export async function loadDemoData(db: Db) {
   }
   const persons = await loadDemoPersons(db);
   const programs = await loadDemoPrograms(db);
-  const establishments = await loadDemoEstablishments(db);
-  const residents = await loadDemoResidents(db);
+  // ~300 establishments (25 per region) with 60 days of attendance, as the establishments issue asks.
+  const establishments = await loadDemoEstablishments(db, { perRegion: 25 });
+  const residents = await loadDemoResidents(db, { days: 60 });
   return { persons, programs, establishments, residents };
 }
 
