@@ -370,3 +370,13 @@ export const UpdateCohortBody = z
 export type UpdateCohortBody = z.infer<typeof UpdateCohortBody>;
 export const CohortMembersBody = z.strictObject({ establishmentIds: z.array(Id).min(1).max(500) });
 export const CohortMemberParams = z.strictObject({ id: Id, establishmentId: Id });
+
+// ---- Aggregates (map and counts views)
+export const EstablishmentStatsQuery = EstablishmentFilters.omit({ includeArchived: true });
+export type EstablishmentStatsQuery = z.infer<typeof EstablishmentStatsQuery>;
+export const EstablishmentStats = z.object({
+  byRegion: z.array(z.object({ regionCode: z.string(), count: z.number().int() })),
+  byCategory: z.array(z.object({ category: EstablishmentCategory, count: z.number().int() })),
+  total: z.number().int(),
+});
+export type EstablishmentStats = z.infer<typeof EstablishmentStats>;

@@ -86,7 +86,8 @@ export interface EstablishmentFilter {
   includeArchived: boolean;
 }
 
-function conditions(access: Access, f: EstablishmentFilter): (SQL | undefined)[] {
+/** The list's conditions (scope, archive, filters), shared with the aggregates. */
+export function conditions(access: Access, f: EstablishmentFilter): (SQL | undefined)[] {
   return [
     establishmentsScope(access),
     f.includeArchived ? undefined : isNull(establishments.archivedAt),

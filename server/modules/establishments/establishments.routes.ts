@@ -16,6 +16,8 @@ import {
   EstablishmentExportQuery,
   EstablishmentList,
   EstablishmentListQuery,
+  EstablishmentStats,
+  EstablishmentStatsQuery,
   ImportResult,
   Inspection,
   InspectionList,
@@ -38,6 +40,7 @@ import type { InfrastructureService } from "./establishments.infrastructure.serv
 import type { InspectionsService } from "./establishments.inspections.service.ts";
 import type { SummaryRow } from "./establishments.repository.ts";
 import type { EstablishmentsService } from "./establishments.service.ts";
+import { establishmentStats } from "./establishments.stats.service.ts";
 
 export interface EstablishmentServices {
   db: Db;
@@ -69,6 +72,19 @@ export function establishmentsRoutes(s: EstablishmentServices) {
         },
       },
       (request) => s.registry.list(contextOf(request), request.query),
+    );
+    app.get(
+      "/establishments/stats",
+      {
+        schema: {
+          tags,
+          summary:
+            "Counts of establishments by region and by category, with the list's filters, in the caller's scope",
+          querystring: EstablishmentStatsQuery,
+          response: { 200: EstablishmentStats },
+        },
+      },
+      (request) => establishmentStats(s.db, contextOf(request), request.query),
     );
     app.get(
       "/establishments/export",

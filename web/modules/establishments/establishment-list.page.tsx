@@ -9,6 +9,7 @@ import {
   Modal,
   Paper,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -27,6 +28,7 @@ import {
   type EstablishmentSummary,
   type ImportResult,
 } from "../../../contracts/establishments.ts";
+import { useFormat } from "../../shared/format.ts";
 import { ProblemError } from "../../shared/http.ts";
 import { PageHeader } from "../../shared/page-header.tsx";
 import { type Column, PagedTable } from "../../shared/paged-table.tsx";
@@ -36,13 +38,16 @@ import { SearchInput } from "../../shared/search-input.tsx";
 import { useCan } from "../auth/auth.api.ts";
 import { useRegionName } from "../territories/territories.api.ts";
 import { RegionSelect } from "../territories/territory-selects.tsx";
+import { CategoryCounts } from "./category-counts.tsx";
 import {
   cohortsQueryOptions,
   establishmentListQueryOptions,
+  establishmentStatsQueryOptions,
   exportUrl,
   useImportEstablishments,
 } from "./establishments.api.ts";
 import type { EstablishmentSearch } from "./establishments.search.ts";
+import { RegionMap } from "./region-map.tsx";
 
 const route = getRouteApi("/_app/establishments");
 
@@ -222,6 +227,7 @@ export function EstablishmentListPage() {
             />
           </Group>
         </Paper>
+        <StatsPanel search={search} onRegion={(region) => filter({ region: region ?? undefined })} />
         <PagedTable
           query={query}
           columns={columns}
@@ -232,6 +238,66 @@ export function EstablishmentListPage() {
       </Stack>
       <ImportModal opened={importing} onClose={() => setImporting(false)} />
     </>
+  );
+}
+
+/** The map of the regions (filters the list on click) and the counts by category of the filtered list. */
+function StatsPanel({
+  search,
+  onRegion,
+}: {
+  search: EstablishmentSearch;
+  onRegion: (region: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const regionName = useRegionName();
+  // The map ignores the region filter so every region keeps its count; the categories follow all filters.
+  const map = useQuery(establishmentStatsQueryOptions({ ...search, region: undefined }));
+  const stats = useQuery(establishmentStatsQueryOptions(search));
+  const values = Object.fromEntries((map.data?.byRegion ?? []).map((r) => [r.regionCode, r.count]));
+  return (
+    <Paper withBorder p="sm">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack gap={4}>
+          <Text fw={600} size="sm">
+            {t("establishments.map.title")}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t("establishments.map.hint")}
+          </Text>
+          <RegionMap
+            values={values}
+            selected={search.region ?? null}
+            onSelect={onRegion}
+            label={(code) => t(`establishments.map.regions.${code as "MA-01"}`)}
+            describe={(code, count) =>
+              t("establishments.map.regionLabel", { name: regionName(code), value: format.number(count) })
+            }
+            format={format.number}
+            legend={t("establishments.map.legend")}
+            title={t("establishments.map.title")}
+          />
+        </Stack>
+        <Stack gap="xs">
+          <CategoryCounts
+            title={t("establishments.map.byCategory")}
+            empty={t("establishments.map.none")}
+            format={format.number}
+            items={(stats.data?.byCategory ?? []).map((c) => ({
+              key: c.category,
+              label: t(`establishments.categories.${c.category}`),
+              count: c.count,
+            }))}
+          />
+          {stats.data && (
+            <Text size="sm" c="dimmed">
+              {t("establishments.map.total", { value: format.number(stats.data.total) })}
+            </Text>
+          )}
+        </Stack>
+      </SimpleGrid>
+    </Paper>
   );
 }
 

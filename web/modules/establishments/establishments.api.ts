@@ -8,6 +8,7 @@ import type {
   CreateInspectionBody,
   CreateWorkBody,
   Establishment,
+  EstablishmentStats,
   EstablishmentSummary,
   ImportResult,
   Inspection,
@@ -47,6 +48,16 @@ export const filterParams = (search: EstablishmentSearch) => ({
 
 export const exportUrl = (search: EstablishmentSearch, format: "csv" | "xlsx") =>
   buildUrl("/establishments/export", { ...filterParams(search), format });
+
+/** Counts by region and category of the filtered list (archived excluded). */
+export const establishmentStatsQueryOptions = (search: EstablishmentSearch) => {
+  const { includeArchived: _archived, ...params } = filterParams(search);
+  return queryOptions({
+    queryKey: ["establishments", "stats", params] as const,
+    queryFn: ({ signal }) => http.get<EstablishmentStats>("/establishments/stats", params, signal),
+    placeholderData: keepPreviousData,
+  });
+};
 
 export const establishmentListQueryOptions = (search: EstablishmentSearch) => ({
   ...cursorQueryOptions(keys.list(search), (cursor, signal) =>
