@@ -2,7 +2,8 @@ import type { Locale } from "../../../contracts/common.ts";
 import type { Queryable } from "../../platform/database.ts";
 import * as repo from "./territories.repository.ts";
 
-export { PROVINCES, REGIONS } from "./territories.data.ts";
+export { REGIONS } from "./territories.data.ts";
+export { PROVINCES } from "./territories.provinces.data.ts";
 export { territoriesRoutes } from "./territories.routes.ts";
 export { seedTerritories } from "./territories.seed.ts";
 export { provinces, regions } from "./territories.table.ts";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../platform/database.ts";
-import { PROVINCES, REGIONS } from "./territories.data.ts";
+import { REGIONS } from "./territories.data.ts";
+import { PROVINCES } from "./territories.provinces.data.ts";
 import { provinces, regions } from "./territories.table.ts";
 
 /** Loads the reference territories at every start: an upsert, so corrections in code reach existing databases. */
