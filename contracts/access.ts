@@ -43,6 +43,22 @@ export const PERMISSIONS = [
   "residents.write",
   "inspections.write",
   "cohorts.manage",
+  /** Bulk import of persons (CSV/XLSX files through the API or the CLI). */
+  "persons.import",
+  /** Conventions and projects of one's scope; partners see those they are party to. */
+  "conventions.read",
+  "conventions.write",
+  "projects.read",
+  "projects.write",
+  "disbursements.write",
+  /** Indicator definitions, targets, measurements: aggregates only, no personal data. */
+  "indicators.read",
+  "indicators.write",
+  "dashboards.read",
+  /** Stakeholder proposals: submit on behalf of one's organisation, read, review. */
+  "proposals.read",
+  "proposals.submit",
+  "proposals.review",
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

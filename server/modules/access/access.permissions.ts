@@ -21,6 +21,30 @@ const FIELD_WORK: readonly Permission[] = [
   "applications.write",
 ];
 
+/** Following conventions, projects and their money, and the indicators that measure them. */
+const MONITORING: readonly Permission[] = [
+  "conventions.read",
+  "conventions.write",
+  "projects.read",
+  "projects.write",
+  "disbursements.write",
+  "indicators.read",
+  "indicators.write",
+  "dashboards.read",
+  "proposals.read",
+  "proposals.submit",
+  "proposals.review",
+];
+
+/** Read-only view of the monitoring data: aggregates, no personal data. */
+const MONITORING_READ: readonly Permission[] = [
+  "conventions.read",
+  "projects.read",
+  "indicators.read",
+  "dashboards.read",
+  "proposals.read",
+];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
   national_officer: [
@@ -34,6 +58,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...ESTABLISHMENT_WORK,
     "inspections.write",
     "cohorts.manage",
+    "persons.import",
+    ...MONITORING,
   ],
   regional_officer: [
     "territories.read",
@@ -44,18 +70,49 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "applications.review",
     ...ESTABLISHMENT_WORK,
     "inspections.write",
+    "persons.import",
+    ...MONITORING,
   ],
-  establishment_manager: ["territories.read", "organizations.read", ...FIELD_WORK, ...ESTABLISHMENT_WORK],
+  establishment_manager: [
+    "territories.read",
+    "organizations.read",
+    ...FIELD_WORK,
+    ...ESTABLISHMENT_WORK,
+    "dashboards.read",
+    "proposals.read",
+    "proposals.submit",
+  ],
   social_worker: [
     "territories.read",
     "organizations.read",
     ...FIELD_WORK,
     "establishments.read",
     "residents.read",
+    "dashboards.read",
   ],
-  trainer: ["territories.read", "organizations.read", "programs.read", "establishments.read"],
-  partner: ["territories.read", "organizations.read", "programs.read", "establishments.read"],
-  auditor: ["territories.read", "organizations.read", "programs.read", "establishments.read", "audit.read"],
+  trainer: [
+    "territories.read",
+    "organizations.read",
+    "programs.read",
+    "establishments.read",
+    "dashboards.read",
+  ],
+  partner: [
+    "territories.read",
+    "organizations.read",
+    "programs.read",
+    "establishments.read",
+    ...MONITORING_READ,
+    "proposals.submit",
+  ],
+  auditor: [
+    "territories.read",
+    "organizations.read",
+    "programs.read",
+    "establishments.read",
+    "audit.read",
+    ...MONITORING_READ,
+  ],
 };
 
 export interface Assignment extends Grant {

@@ -1,0 +1,2 @@
+-- Reserved; hand-written until the Drizzle snapshot is resynced. Statements separated by the breakpoint marker.
+SELECT 1;
