@@ -41,6 +41,11 @@ export interface ScopeColumns {
   province?: AnyColumn | SQL;
   organization?: AnyColumn | SQL;
   establishment?: AnyColumn | SQL;
+  /**
+   * A uuid[] column of the organisations party to the row (a convention's
+   * signatories, a project's funders): reached when it shares one with the access.
+   */
+  parties?: AnyColumn | SQL;
 }
 
 /** SQL condition restricting rows to the access; undefined means no restriction (national). */
@@ -57,6 +62,12 @@ export function scopeFilter(access: Access, cols: ScopeColumns): SQL | undefined
     cols.establishment && access.establishments.length
       ? inArray(cols.establishment as AnyColumn, [...access.establishments])
       : undefined,
+    cols.parties && access.organizations.length
+      ? sql`${cols.parties} && ARRAY[${sql.join(
+          access.organizations.map((o) => sql`${o}`),
+          sql`, `,
+        )}]::uuid[]`
+      : undefined,
   ].filter((p): p is SQL => p !== undefined);
   return parts.length ? or(...parts) : sql`false`;
 }
@@ -67,6 +78,7 @@ export interface ScopeValues {
   province?: string | null;
   organization?: string | null;
   establishment?: string | null;
+  parties?: readonly string[] | null;
 }
 
 export function reaches(access: Access, v: ScopeValues): boolean {
@@ -75,6 +87,7 @@ export function reaches(access: Access, v: ScopeValues): boolean {
     (!!v.region && access.regions.includes(v.region)) ||
     (!!v.province && access.provinces.includes(v.province)) ||
     (!!v.organization && access.organizations.includes(v.organization)) ||
-    (!!v.establishment && access.establishments.includes(v.establishment))
+    (!!v.establishment && access.establishments.includes(v.establishment)) ||
+    (!!v.parties && v.parties.some((o) => access.organizations.includes(o)))
   );
 }
