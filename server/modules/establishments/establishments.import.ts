@@ -7,7 +7,7 @@ import {
 } from "../../../contracts/establishments.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { AuthenticatedContext } from "../../platform/context.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Queryable } from "../../platform/database.ts";
 import { t } from "../../platform/i18n.ts";
 import {
   type ImportColumn,
@@ -20,6 +20,7 @@ import {
 } from "../../platform/import.ts";
 import { accessFor, reaches } from "../../platform/scope.ts";
 import * as repo from "./establishments.repository.ts";
+import { currentResidents } from "./establishments.residents.service.ts";
 import { establishmentScopeValues } from "./establishments.scope.ts";
 import { ENTITY, editable, resolvePlace } from "./establishments.service.ts";
 
@@ -86,6 +87,29 @@ const EMPTY: Partial<Record<string, unknown>> = {
 };
 
 type Editable = ReturnType<typeof editable>;
+
+/**
+ * The registry's rule on updated rows too: a capacity the file changes cannot go below the
+ * residents admitted now (a column absent from the file leaves the stored capacity alone).
+ */
+async function capacityBelowResidents(
+  tx: Queryable,
+  current: { id: string; capacityMale: number; capacityFemale: number },
+  data: ImportRowData,
+  present: Set<string>,
+) {
+  const residents = await currentResidents(tx, current.id);
+  for (const [column, sex] of [
+    ["capacityMale", "male"],
+    ["capacityFemale", "female"],
+  ] as const) {
+    if (!present.has(column)) continue;
+    const capacity = data[column] ?? 0;
+    if (capacity !== current[column] && capacity < residents[sex])
+      return { column, capacity, count: residents[sex] };
+  }
+  return null;
+}
 
 /**
  * Import of establishments: every row is checked (shape, place, scope, organisation, code)
@@ -167,6 +191,13 @@ export async function importEstablishments(
       if ("path" in place) {
         issues.push(rowIssue(row, place.path, place.code));
         continue;
+      }
+      if (current) {
+        const below = await capacityBelowResidents(tx, current, data, present);
+        if (below) {
+          issues.push(rowIssue(row, below.column, "establishments.import_capacity_below_residents", below));
+          continue;
+        }
       }
       plan.push({ row, data, orgId, place, id: current?.id ?? null });
     }

@@ -205,6 +205,8 @@ export async function byCodes(db: Queryable, codes: string[]) {
       regionCode: establishments.regionCode,
       provinceCode: establishments.provinceCode,
       managingOrganizationId: establishments.managingOrganizationId,
+      capacityMale: establishments.capacityMale,
+      capacityFemale: establishments.capacityFemale,
     })
     .from(establishments)
     .where(inArray(establishments.code, codes));

@@ -114,13 +114,21 @@ export type OccupancySource = (
 export function createEstablishmentsService(deps: { db: Db; occupancy?: OccupancySource }) {
   const { db, occupancy } = deps;
 
-  /** A capacity cannot go below the residents admitted now. */
-  async function checkCapacity(q: Queryable, id: string, capacity: { male: number; female: number }) {
+  /**
+   * A capacity being changed cannot go below the residents admitted now (an unchanged one may:
+   * admissions beyond capacity are allowed with a reason, and must not block other edits).
+   */
+  async function checkCapacity(
+    q: Queryable,
+    id: string,
+    capacity: { male: number; female: number },
+    stored: { male: number; female: number },
+  ) {
     if (!occupancy) return;
     const current = await occupancy(q, id);
-    if (capacity.male < current.male)
+    if (capacity.male !== stored.male && capacity.male < current.male)
       throw invalidField("capacityMale", "establishments.capacity_below_residents", { count: current.male });
-    if (capacity.female < current.female)
+    if (capacity.female !== stored.female && capacity.female < current.female)
       throw invalidField("capacityFemale", "establishments.capacity_below_residents", {
         count: current.female,
       });
@@ -240,10 +248,15 @@ export function createEstablishmentsService(deps: { db: Db; occupancy?: Occupanc
           { path: "solarFunderId", id: changes.solarFunderId },
         ]);
         if (changes.code !== undefined) await uniqueCode(tx, changes.code, id);
-        await checkCapacity(tx, id, {
-          male: changes.capacityMale ?? current.capacityMale,
-          female: changes.capacityFemale ?? current.capacityFemale,
-        });
+        await checkCapacity(
+          tx,
+          id,
+          {
+            male: changes.capacityMale ?? current.capacityMale,
+            female: changes.capacityFemale ?? current.capacityFemale,
+          },
+          { male: current.capacityMale, female: current.capacityFemale },
+        );
         await repo.update(tx, id, { ...changes, ...place });
         if (staff) await repo.replaceStaff(tx, id, staff);
         const updated = await detail(tx, access, id);
