@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Id, optionalText, PageQuery, page, requiredText, Version } from "./common.ts";
+import { Cin, CreatePersonBody } from "./beneficiaries.ts";
+import { Id, optionalText, PageQuery, ProvinceCode, page, requiredText, Version } from "./common.ts";
 
 /**
  * Residents of an establishment: a stay goes from an admission request through a decision,
@@ -101,13 +102,52 @@ export const ResidentListQuery = PageQuery.extend({
 });
 export type ResidentListQuery = z.infer<typeof ResidentListQuery>;
 
+/**
+ * A person registered with the admission request: placed in the establishment's province
+ * (`provinceCode` only when the establishment has none, then within its region).
+ */
+export const NewResidentPerson = CreatePersonBody.omit({ regionCode: true, provinceCode: true }).extend({
+  provinceCode: ProvinceCode.optional(),
+});
+export type NewResidentPerson = z.infer<typeof NewResidentPerson>;
+
+/** Either a registry person (`personId`) or a new one (`person`), not both. */
 export const AdmissionRequestBody = z.strictObject({
-  personId: Id,
+  personId: Id.optional(),
+  person: NewResidentPerson.optional(),
   referralSource: ReferralSource,
   reason: requiredText(2000),
   requestedOn: IsoDate.optional(),
 });
 export type AdmissionRequestBody = z.infer<typeof AdmissionRequestBody>;
+
+/**
+ * The admission-candidate search of whoever admits (residents.write): exact CIN, or a name with
+ * the exact birth date; only persons of the establishment's province (its region when it has none).
+ */
+export const AdmissionCandidateQuery = z.strictObject({
+  cin: Cin.optional().or(z.literal("").transform(() => undefined)),
+  name: z.string().trim().max(100).optional(),
+  birthDate: IsoDate.optional().or(z.literal("").transform(() => undefined)),
+});
+export type AdmissionCandidateQuery = z.infer<typeof AdmissionCandidateQuery>;
+
+/** Enough to pick the right person, nothing more. */
+export const AdmissionCandidate = z.object({
+  id: Id,
+  firstNameLatin: z.string(),
+  lastNameLatin: z.string(),
+  firstNameAr: z.string().nullable(),
+  lastNameAr: z.string().nullable(),
+  sex: z.enum(["female", "male"]),
+  birthDate: z.string(),
+  cinMasked: z.string().nullable(),
+  commune: z.string().nullable(),
+  /** Already requested, accepted or admitted somewhere: a new request would be refused. */
+  openStay: z.boolean(),
+});
+export type AdmissionCandidate = z.infer<typeof AdmissionCandidate>;
+export const AdmissionCandidateList = z.object({ items: z.array(AdmissionCandidate) });
 
 export const DecisionBody = z.strictObject({
   version: Version,

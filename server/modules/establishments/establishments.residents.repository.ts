@@ -24,6 +24,8 @@ export async function findEstablishment(
       capacityMale: establishments.capacityMale,
       capacityFemale: establishments.capacityFemale,
       archivedAt: establishments.archivedAt,
+      regionCode: establishments.regionCode,
+      provinceCode: establishments.provinceCode,
     })
     .from(establishments)
     .where(and(eq(establishments.id, id), establishmentsScope(access)));
@@ -113,7 +115,13 @@ export async function findStay(
 /** A registry person (not merged away), for the admission request. */
 export async function findPerson(db: Queryable, id: string) {
   const [row] = await db
-    .select({ id: persons.id, sex: persons.sex, mergedIntoId: persons.mergedIntoId })
+    .select({
+      id: persons.id,
+      sex: persons.sex,
+      mergedIntoId: persons.mergedIntoId,
+      regionCode: persons.regionCode,
+      provinceCode: persons.provinceCode,
+    })
     .from(persons)
     .where(eq(persons.id, id));
   return row;

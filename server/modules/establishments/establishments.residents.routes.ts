@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
+  AdmissionCandidateList,
+  AdmissionCandidateQuery,
   AdmissionRequestBody,
   AdmitBody,
   AttendanceBody,
@@ -42,12 +44,27 @@ export function residentsRoutes(service: ResidentsService) {
       },
       (r) => service.list(contextOf(r), r.params.id, r.query),
     );
+    app.get(
+      `${base}/admission-candidates`,
+      {
+        schema: {
+          tags,
+          summary:
+            "Persons of the establishment's province who may be admitted: exact `cin`, or `name` with `birthDate` (at most 5; audited)",
+          params: EstablishmentParams,
+          querystring: AdmissionCandidateQuery,
+          response: { 200: AdmissionCandidateList },
+        },
+      },
+      (r) => service.candidates(contextOf(r), r.params.id, r.query),
+    );
     app.post(
       `${base}/admissions`,
       {
         schema: {
           tags,
-          summary: "Request the admission of a registry person (409 if the person already has an open stay)",
+          summary:
+            "Request the admission of a registry person (`personId`) or of a new person registered in the establishment's province (`person`); 409 if the person already has an open stay",
           params: EstablishmentParams,
           body: AdmissionRequestBody,
           response: { 201: Resident },

@@ -20,6 +20,7 @@ import { decodeCursor, toPage } from "../../platform/pagination.ts";
 import { type Access, accessFor, can } from "../../platform/scope.ts";
 import { assertVersion } from "../../platform/versioning.ts";
 import type { TimelineSource } from "../beneficiaries/index.ts";
+import { admissionPerson, createCandidatesService } from "./establishments.candidates.ts";
 import * as repo from "./establishments.residents.repository.ts";
 
 const ENTITY = "resident_stay";
@@ -129,6 +130,9 @@ export function createResidentsService(deps: { db: Db }) {
   }
 
   return {
+    /** Admission candidates of the establishment's province (see establishments.candidates.ts). */
+    candidates: createCandidatesService({ db }).search,
+
     async list(ctx: AuthenticatedContext, establishmentId: string, query: ResidentListQuery) {
       const access = accessFor(ctx.actor, "residents.read");
       await establishment(db, access, establishmentId);
@@ -171,12 +175,11 @@ export function createResidentsService(deps: { db: Db }) {
       return db.transaction(async (tx) => {
         const est = await establishment(tx, access, establishmentId, true);
         if (est.archivedAt) throw new AppError(422, "residents.establishment_archived");
-        const person = await repo.findPerson(tx, input.personId);
-        if (!person || person.mergedIntoId) throw invalidField("personId", "residents.person_not_found");
-        if (await repo.openStayOf(tx, input.personId)) throw new AppError(409, "residents.open_stay");
+        const person = await admissionPerson(tx, ctx, est, input);
+        if (await repo.openStayOf(tx, person.id)) throw new AppError(409, "residents.open_stay");
         const id = await repo.insertStay(tx, {
           establishmentId,
-          personId: input.personId,
+          personId: person.id,
           sex: person.sex,
           referralSource: input.referralSource,
           requestReason: input.reason,
