@@ -25,6 +25,11 @@ import {
 } from "./modules/access/index.ts";
 import { beneficiariesRoutes, createBeneficiariesService } from "./modules/beneficiaries/index.ts";
 import {
+  consultationsRoutes,
+  createConsultationsService,
+  insertProject,
+} from "./modules/consultations/index.ts";
+import {
   createCohortsService,
   createEstablishmentsService,
   createInfrastructureService,
@@ -108,6 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const programs = createProgramsService({ db: deps.db });
   beneficiaries.addTimelineSource(residentsTimeline);
   const residents = createResidentsService({ db: deps.db });
+  // Stakeholder proposals; a retained one becomes a project through the partnerships module.
+  const proposals = createConsultationsService({ db: deps.db, createProject: insertProject });
   const establishmentProjects = createProjectsService({ db: deps.db });
   const establishments = {
     db: deps.db,
@@ -137,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(establishmentsRoutes(establishments));
       await api.register(residentsRoutes(residents));
       await api.register(projectsRoutes(establishmentProjects));
+      await api.register(consultationsRoutes(proposals));
     },
     { prefix: "/api/v1" },
   );
