@@ -1,0 +1,121 @@
+import { execFileSync } from "node:child_process";
+import PDFDocument from "pdfkit";
+import { describe, expect, it } from "vitest";
+import { registerFonts, visualRuns, wrapLines } from "./pdf.text.ts";
+import { formatDate, formatMoney, type PdfSummary, renderPdf } from "./pdf.ts";
+
+const hasPdftotext = (() => {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const pdfText = (pdf: Buffer) =>
+  execFileSync("pdftotext", ["-layout", "-", "-"], { input: pdf }).toString("utf8");
+const pageCount = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
+
+function summary(locale: "fr" | "ar", rows = 3): PdfSummary {
+  const ar = locale === "ar";
+  return {
+    locale,
+    title: ar ? "اتفاقية شراكة الرباط" : "Convention de partenariat — Rabat",
+    subtitle: "CONV-2024-001",
+    footer: "Jisr",
+    sections: [
+      {
+        kind: "fields",
+        heading: ar ? "المعلومات" : "Informations",
+        fields: [
+          { label: ar ? "المكان" : "Lieu", value: ar ? "الرباط (Rabat)" : "Rabat" },
+          { label: ar ? "المبلغ" : "Montant", value: { money: 123456789 } },
+          { label: ar ? "التاريخ" : "Date", value: { date: "2024-03-05" } },
+          { label: ar ? "فارغ" : "Vide", value: null },
+        ],
+      },
+      {
+        kind: "table",
+        heading: ar ? "الأطراف" : "Parties",
+        columns: [
+          { header: ar ? "الهيئة" : "Organisation", weight: 3 },
+          { header: ar ? "الالتزام" : "Montant" },
+        ],
+        rows: Array.from({ length: rows }, (_, i) => [`Partenaire ${i + 1}`, { money: (i + 1) * 100 }]),
+      },
+    ],
+  };
+}
+
+describe("pdf summaries", () => {
+  it("formats money in MAD and dates per language", () => {
+    expect(formatMoney(123456789, "fr")).toBe("1\u202f234\u202f567,89 MAD");
+    expect(formatMoney(123456789, "en")).toBe("MAD 1,234,567.89");
+    expect(formatMoney(-50, "ar")).toMatch(/^-0,50 درهم$/);
+    expect(formatDate("2024-03-05", "fr")).toBe("5 mars 2024");
+    expect(formatDate("2024-03-05", "ar")).toBe("5 مارس 2024");
+  });
+
+  it("lays out a mixed Arabic/Latin line right to left, parentheses mirrored", () => {
+    const doc = new PDFDocument();
+    registerFonts(doc);
+    const runs = visualRuns(doc, "سطات (Casablanca) 2024", 10, "regular", "rtl");
+    // Left to right on the page: the number, the Latin name in its brackets, then the Arabic word.
+    expect(runs.map((r) => r.text)).toEqual(["2024", " (", "Casablanca", ") ", "سطات"]);
+    expect(runs.map((r) => r.font)).toEqual([
+      "latin-regular",
+      "latin-regular",
+      "latin-regular",
+      "latin-regular",
+      "arabic-regular",
+    ]);
+    expect(runs.every((r) => r.width > 0)).toBe(true);
+    const ltr = visualRuns(doc, "Rabat (الرباط)", 10, "regular", "ltr");
+    expect(ltr.map((r) => r.text)).toEqual(["Rabat (", "الرباط", ")"]);
+  });
+
+  it("wraps long text to the width and cuts words longer than a line", () => {
+    const doc = new PDFDocument();
+    registerFonts(doc);
+    const lines = wrapLines(
+      doc,
+      "un deux trois quatre cinq six sept huit neuf dix",
+      60,
+      10,
+      "regular",
+      "ltr",
+    );
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join(" ")).toBe("un deux trois quatre cinq six sept huit neuf dix");
+    expect(wrapLines(doc, "x".repeat(200), 50, 10, "regular", "ltr").length).toBeGreaterThan(3);
+  });
+
+  it("renders a French and an Arabic A4 PDF with the fonts shipped through npm", async () => {
+    for (const locale of ["fr", "ar"] as const) {
+      const pdf = await renderPdf(summary(locale));
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      const raw = pdf.toString("latin1");
+      expect(raw).toMatch(/MediaBox \[0 0 595\.28 841\.89\]/);
+      expect(raw).toMatch(/\+NotoSans/);
+      if (locale === "ar") expect(raw).toMatch(/\+NotoSansArabic/);
+      expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+    }
+  });
+
+  it("breaks long tables over pages", async () => {
+    const pdf = await renderPdf(summary("fr", 120));
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(3);
+  });
+
+  it.skipIf(!hasPdftotext)("keeps the text extractable: French, amounts and Arabic words", async () => {
+    const fr = pdfText(await renderPdf(summary("fr")));
+    expect(fr).toContain("Convention de partenariat — Rabat");
+    expect(fr).toContain("1 234 567,89 MAD");
+    expect(fr).toContain("5 mars 2024");
+    const ar = pdfText(await renderPdf(summary("ar")));
+    expect(ar).toContain("الرباط");
+    expect(ar).toContain("Rabat");
+    expect(ar).toContain("1.234.567,89");
+  });
+});
