@@ -23,7 +23,12 @@ import {
   type ScopeDirectory,
   scopeKey,
 } from "./modules/access/index.ts";
-import { beneficiariesRoutes, createBeneficiariesService } from "./modules/beneficiaries/index.ts";
+import {
+  beneficiariesRoutes,
+  createBeneficiariesService,
+  createPersonImportService,
+  personImportRoutes,
+} from "./modules/beneficiaries/index.ts";
 import {
   consultationsRoutes,
   createConsultationsService,
@@ -140,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(territoriesRoutes(deps.db));
       await api.register(organizationsRoutes(organizations));
       await api.register(beneficiariesRoutes(beneficiaries));
+      await api.register(personImportRoutes(createPersonImportService({ db: deps.db })));
       await api.register(programsRoutes(programs));
       await api.register(establishmentsRoutes(establishments));
       await api.register(residentsRoutes(residents));
