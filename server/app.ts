@@ -60,6 +60,11 @@ import {
   programsRoutes,
   programsTimeline,
 } from "./modules/programs/index.ts";
+import {
+  createProjectMoneyService,
+  createSocialProjectsService,
+  socialProjectsRoutes,
+} from "./modules/partnerships/index.ts";
 import { territoriesRoutes, territoryNames } from "./modules/territories/index.ts";
 import type { Db } from "./platform/database.ts";
 import { registerProblemHandler } from "./platform/problem.ts";
@@ -121,6 +126,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Stakeholder proposals; a retained one becomes a project through the partnerships module.
   const proposals = createConsultationsService({ db: deps.db, createProject: insertProject });
   const establishmentProjects = createProjectsService({ db: deps.db });
+  // Social projects of the partnerships module (/projects), distinct from establishment projects.
+  const socialProjects = {
+    db: deps.db,
+    projects: createSocialProjectsService({ db: deps.db }),
+    money: createProjectMoneyService({ db: deps.db }),
+  };
   const establishments = {
     db: deps.db,
     registry: createEstablishmentsService({ db: deps.db, occupancy: currentResidents }),
@@ -150,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(establishmentsRoutes(establishments));
       await api.register(residentsRoutes(residents));
       await api.register(projectsRoutes(establishmentProjects));
+      await api.register(socialProjectsRoutes(socialProjects));
       await api.register(consultationsRoutes(proposals));
     },
     { prefix: "/api/v1" },
