@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
-import { registerFonts, visualRuns, wrapLines } from "./pdf.text.ts";
+import { missingGlyphs, registerFonts, visualRuns, wrapLines } from "./pdf.text.ts";
 import { formatDate, formatMoney, type PdfSummary, renderPdf } from "./pdf.ts";
 
 const hasPdftotext = (() => {
@@ -50,11 +50,22 @@ function summary(locale: "fr" | "ar", rows = 3): PdfSummary {
 
 describe("pdf summaries", () => {
   it("formats money in MAD and dates per language", () => {
-    expect(formatMoney(123456789, "fr")).toBe("1\u202f234\u202f567,89 MAD");
+    expect(formatMoney(123456789, "fr")).toBe("1\u00a0234\u00a0567,89 MAD");
     expect(formatMoney(123456789, "en")).toBe("MAD 1,234,567.89");
     expect(formatMoney(-50, "ar")).toMatch(/^-0,50 درهم$/);
     expect(formatDate("2024-03-05", "fr")).toBe("5 mars 2024");
     expect(formatDate("2024-03-05", "ar")).toBe("5 مارس 2024");
+  });
+
+  it("has a glyph for every character of amounts, dates and common French and Arabic text", () => {
+    const doc = new PDFDocument();
+    registerFonts(doc);
+    for (const locale of ["fr", "ar", "en"] as const) {
+      const text = `${formatMoney(123456789012, locale)} ${formatDate("2024-12-25", locale)}`;
+      expect(missingGlyphs(doc, text)).toEqual([]);
+    }
+    const prose = "Élaboré à Fès, l'œuvre « sociale » — n°3 : 40 % ; إدماج الأشخاص في وضعية صعبة، ٣";
+    expect(missingGlyphs(doc, prose)).toEqual([]);
   });
 
   it("lays out a mixed Arabic/Latin line right to left, parentheses mirrored", () => {

@@ -39,11 +39,30 @@ const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFE
 /** Bidi controls change the order but have no glyph in the fonts. */
 const BIDI_CONTROLS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
 
+/**
+ * Removes bidi controls, folds runs of blanks, and turns the narrow no-break space
+ * (Intl's French thousands separator, absent from the Latin font) into a no-break space.
+ */
 export const cleanText = (s: string) =>
   s
     .replace(BIDI_CONTROLS, "")
+    .replace(/\u202F/g, "\u00A0")
     .replace(/[ \t\r\n]+/g, " ")
     .trim();
+
+/** Characters of `text` that the font drawing them has no glyph for (a box would be printed). */
+export function missingGlyphs(doc: PDFKit.PDFDocument, text: string): string[] {
+  const missing: string[] = [];
+  for (const ch of text) {
+    const key: FontKey = `${ARABIC.test(ch) ? "arabic" : "latin"}-regular`;
+    // pdfkit keeps the fontkit font of the current font on `_font.font`.
+    const current = doc.font(key) as unknown as {
+      _font: { font: { hasGlyphForCodePoint(c: number): boolean } };
+    };
+    if (!current._font.font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0)) missing.push(ch);
+  }
+  return missing;
+}
 export const hasArabic = (s: string) => ARABIC.test(s);
 
 interface Run {
