@@ -65,6 +65,15 @@ import {
   createSocialProjectsService,
   socialProjectsRoutes,
 } from "./modules/partnerships/index.ts";
+import {
+  createDashboardsService,
+  createIndicatorsService,
+  dashboardsRoutes,
+  establishmentComputations,
+  indicatorsRoutes,
+  partnershipComputations,
+  programComputations,
+} from "./modules/indicators/index.ts";
 import { territoriesRoutes, territoryNames } from "./modules/territories/index.ts";
 import type { Db } from "./platform/database.ts";
 import { registerProblemHandler } from "./platform/problem.ts";
@@ -132,6 +141,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     projects: createSocialProjectsService({ db: deps.db }),
     money: createProjectMoneyService({ db: deps.db }),
   };
+  // Computed indicators and dashboards read other modules' data through the computations they provide.
+  const indicators = createIndicatorsService({ db: deps.db });
+  indicators.addComputations(establishmentComputations);
+  indicators.addComputations(programComputations);
+  indicators.addComputations(partnershipComputations);
+  const dashboards = createDashboardsService({ db: deps.db, indicators });
   const establishments = {
     db: deps.db,
     registry: createEstablishmentsService({ db: deps.db, occupancy: currentResidents }),
@@ -161,6 +176,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(establishmentsRoutes(establishments));
       await api.register(residentsRoutes(residents));
       await api.register(projectsRoutes(establishmentProjects));
+      await api.register(indicatorsRoutes(indicators));
+      await api.register(dashboardsRoutes(dashboards));
       await api.register(socialProjectsRoutes(socialProjects));
       await api.register(consultationsRoutes(proposals));
     },

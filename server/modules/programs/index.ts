@@ -2,4 +2,4 @@
 export { moveApplications, programsTimeline } from "./programs.hooks.ts";
 export { programsRoutes } from "./programs.routes.ts";
 export { createProgramsService, type ProgramsService } from "./programs.service.ts";
-export { applications, programStages, programs } from "./programs.table.ts";
+export { applications, programFunders, programStages, programs } from "./programs.table.ts";

@@ -1,0 +1,350 @@
+import type { Locale } from "../../../contracts/common.ts";
+import type { Dashboard, DashboardProject, MapData, MapQuery } from "../../../contracts/dashboards.ts";
+import type { Indicator, TerritoryLevel } from "../../../contracts/indicators.ts";
+import type { AuthenticatedContext } from "../../platform/context.ts";
+import type { Db } from "../../platform/database.ts";
+import { AppError, notFound } from "../../platform/errors.ts";
+import { t } from "../../platform/i18n.ts";
+import { type Access, accessFor } from "../../platform/scope.ts";
+import { organizationNames } from "../organizations/index.ts";
+import { visible } from "./indicators.computations.ts";
+import { actualFinder, currentPeriods, progressRow } from "./indicators.progress.ts";
+import * as repo from "./indicators.repository.ts";
+import type { IndicatorsService } from "./indicators.service.ts";
+import type { Territories } from "./indicators.territories.ts";
+import { establishmentFacts } from "./sources/establishments.source.ts";
+import { projectFacts } from "./sources/partnerships.source.ts";
+import { applicationCounts, programFacts } from "./sources/programs.source.ts";
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 100 : 0);
+const nameIn = (p: { nameFr: string; nameAr: string; nameEn: string }, locale: Locale) =>
+  locale === "ar" ? p.nameAr : locale === "en" ? p.nameEn : p.nameFr;
+
+interface Area {
+  level: TerritoryLevel;
+  code: string | null;
+}
+const inArea = (area: Area, r: { regionCode: string; provinceCode: string | null }) =>
+  area.level === "national" ||
+  (area.level === "region" ? r.regionCode === area.code : r.provinceCode === area.code);
+
+/**
+ * Dashboards read the cached datasets of the indicators module (recomputed only after a
+ * write to their source tables), then filter them to the reader's scope and the
+ * territory in memory: a page view costs a few primary-key lookups and some thousand
+ * rows of arithmetic, never a scan of the base tables.
+ */
+export function createDashboardsService(deps: { db: Db; indicators: IndicatorsService }) {
+  const { db, indicators } = deps;
+
+  async function areaFor(
+    access: Access,
+    level: TerritoryLevel,
+    code: string | null,
+    territories: Territories,
+  ) {
+    if (level === "national") return { level, code: null } as Area;
+    if (!territories.find(level, code) || !territories.visible(access, level, code))
+      throw notFound("dashboards.territory_not_found");
+    return { level, code } as Area;
+  }
+
+  async function build(
+    ctx: AuthenticatedContext,
+    level: TerritoryLevel,
+    code: string | null,
+    locale: Locale,
+  ): Promise<Dashboard> {
+    const access = accessFor(ctx.actor, "dashboards.read");
+    const territories = await indicators.territories();
+    const area = await areaFor(access, level, code, territories);
+    const [establishments, projects, programs, applications] = await Promise.all([
+      indicators.read(establishmentFacts),
+      indicators.read(projectFacts),
+      indicators.read(programFacts),
+      indicators.read(applicationCounts),
+    ]);
+    const est = visible(establishments, access, (e) => ({
+      region: e.regionCode,
+      province: e.provinceCode,
+      organization: e.organizationId,
+      establishment: e.id,
+      parties: e.funderIds,
+    })).filter((e) => inArea(area, e));
+    const prj = visible(projects, access, (p) => ({
+      region: p.regionCode,
+      province: p.provinceCode,
+      parties: p.partyOrgIds,
+    })).filter((p) => inArea(area, p));
+    const funders = new Map(programs.map((p) => [p.id, p.funderIds]));
+    const apps = visible(applications, access, (a) => ({
+      region: a.regionCode,
+      province: a.provinceCode,
+      parties: funders.get(a.programId) ?? [],
+    })).filter((a) => a.active && inArea(area, a));
+
+    // Money by partner and by region.
+    const byFunder = new Map<string, { committed: number; disbursed: number }>();
+    const byRegion = new Map<string, { committed: number; disbursed: number }>();
+    let committed = 0;
+    let disbursed = 0;
+    for (const p of prj)
+      for (const m of p.money) {
+        const c = Number(m.committed);
+        const d = Number(m.disbursed);
+        committed += c;
+        disbursed += d;
+        const f = byFunder.get(m.funderId) ?? { committed: 0, disbursed: 0 };
+        f.committed += c;
+        f.disbursed += d;
+        byFunder.set(m.funderId, f);
+        const r = byRegion.get(p.regionCode) ?? { committed: 0, disbursed: 0 };
+        r.committed += c;
+        r.disbursed += d;
+        byRegion.set(p.regionCode, r);
+      }
+    const orgs = await organizationNames(db, [...byFunder.keys()]);
+
+    const statuses = new Map<string, number>();
+    for (const p of prj) statuses.set(p.status, (statuses.get(p.status) ?? 0) + 1);
+
+    const sum = <R>(rows: R[], f: (r: R) => number) => rows.reduce((s, r) => s + f(r), 0);
+    const capacity = sum(est, (e) => e.capacityFemale + e.capacityMale);
+    const residents = sum(est, (e) => e.residentsFemale + e.residentsMale);
+    const connected = est.filter((e) => e.connected).length;
+    const solar = est.filter((e) => e.solar).length;
+    const solarHotWater = est.filter((e) => e.solarHotWater).length;
+
+    const stageCounts = new Map<string, number>();
+    for (const a of apps) stageCounts.set(a.stageId, (stageCounts.get(a.stageId) ?? 0) + a.count);
+    const programRows = programs
+      .map((p) => {
+        const stages = p.stages.map((s) => ({
+          stageId: s.id,
+          code: s.code,
+          nameFr: s.nameFr,
+          nameAr: s.nameAr,
+          count: stageCounts.get(s.id) ?? 0,
+        }));
+        return {
+          programId: p.id,
+          code: p.code,
+          nameFr: p.nameFr,
+          nameAr: p.nameAr,
+          total: sum(stages, (s) => s.count),
+          stages,
+        };
+      })
+      .filter((p) => p.total > 0);
+
+    // Drill-down: the regions of the country, or the provinces of a region.
+    const children =
+      area.level === "national"
+        ? territories.regions
+        : area.level === "region"
+          ? territories.provincesOf(area.code ?? "")
+          : [];
+    const territoryRows = children
+      .filter((c) => territories.visible(access, c.level, c.code))
+      .map((c) => {
+        const inside = { level: c.level, code: c.code } as Area;
+        const e = est.filter((x) => inArea(inside, x));
+        const p = prj.filter((x) => inArea(inside, x));
+        return {
+          level: c.level,
+          code: c.code,
+          name: nameIn(c, locale),
+          population: c.population,
+          establishments: e.length,
+          connectedRate: rate(e.filter((x) => x.connected).length, e.length),
+          projects: p.length,
+          committedCentimes: sum(p, (x) => sum(x.money, (m) => Number(m.committed))),
+          disbursedCentimes: sum(p, (x) => sum(x.money, (m) => Number(m.disbursed))),
+        };
+      });
+
+    const place = area.code ? territories.byCode.get(area.code) : undefined;
+    return {
+      scope: {
+        level: area.level,
+        code: area.code,
+        name: place ? nameIn(place, locale) : t(locale, "indicators.national"),
+        population: place
+          ? place.population
+          : area.level === "national"
+            ? sum(territories.regions, (r) => r.population ?? 0)
+            : null,
+      },
+      money: {
+        committedCentimes: committed,
+        disbursedCentimes: disbursed,
+        byPartner: [...byFunder]
+          .map(([id, m]) => ({
+            funderId: id,
+            name: orgs.get(id)?.nameFr ?? "",
+            nameAr: orgs.get(id)?.nameAr ?? null,
+            committedCentimes: m.committed,
+            disbursedCentimes: m.disbursed,
+          }))
+          .sort((a, b) => b.committedCentimes - a.committedCentimes || a.name.localeCompare(b.name)),
+        byRegion: [...byRegion]
+          .map(([c, m]) => ({
+            code: c,
+            name: territories.name("region", c, locale, c),
+            committedCentimes: m.committed,
+            disbursedCentimes: m.disbursed,
+          }))
+          .sort((a, b) => a.code.localeCompare(b.code)),
+      },
+      projects: {
+        total: prj.length,
+        byStatus: [...statuses]
+          .map(([status, count]) => ({ status, count }))
+          .sort((a, b) => a.status.localeCompare(b.status)),
+        withLateMilestones: prj.filter((p) => p.lateMilestones > 0).length,
+        lateMilestones: sum(prj, (p) => p.lateMilestones),
+      },
+      infrastructure: {
+        establishments: est.length,
+        connected,
+        solar,
+        solarHotWater,
+        connectedRate: rate(connected, est.length),
+        solarRate: rate(solar, est.length),
+        solarHotWaterRate: rate(solarHotWater, est.length),
+        capacity,
+        residents,
+        occupancyRate: rate(residents, capacity),
+      },
+      programs: programRows,
+      indicators: await indicatorsAgainstTargets(access, area, territories),
+      territories: territoryRows,
+    };
+  }
+
+  /** Each indicator with a target this year at the area: its actual, gap and achievement. */
+  async function indicatorsAgainstTargets(access: Access, area: Area, territories: Territories) {
+    const [year] = currentPeriods(indicators.today());
+    const [defs, targets, measurements] = await Promise.all([
+      repo.list(db, { limit: 1000 }),
+      repo.allTargets(db),
+      repo.allMeasurements(db),
+    ]);
+    const rows = [];
+    for (const indicator of defs) {
+      const target = targets.find(
+        (x) =>
+          x.indicatorId === indicator.id &&
+          x.period === year &&
+          x.territoryLevel === area.level &&
+          (x.territoryCode ?? null) === area.code,
+      );
+      if (!target) continue;
+      let actual: number | null;
+      if (indicator.kind === "computed") {
+        const values = await indicators.valuesAt(indicator, access, year);
+        actual =
+          values.find(
+            (v) => v.territoryLevel === area.level && v.territoryCode === area.code && !v.sex && !v.ageBand,
+          )?.value ?? 0;
+      } else {
+        const own = measurements.filter((m) => m.indicatorId === indicator.id);
+        actual = actualFinder(indicator, own, territories)(year, area.level, area.code)?.value ?? null;
+      }
+      const p = progressRow(
+        indicator,
+        { period: year, territoryLevel: area.level, territoryCode: area.code, territoryName: "" },
+        target,
+        actual,
+      );
+      rows.push({
+        indicatorId: indicator.id,
+        code: indicator.code,
+        nameFr: indicator.nameFr,
+        nameAr: indicator.nameAr,
+        unit: indicator.unit,
+        direction: indicator.direction,
+        period: year,
+        target: p.target,
+        actual: p.actual,
+        gap: p.gap,
+        achievement: p.achievement,
+      });
+    }
+    return rows;
+  }
+
+  return {
+    national: (ctx: AuthenticatedContext, locale: Locale) => build(ctx, "national", null, locale),
+    region: (ctx: AuthenticatedContext, code: string, locale: Locale) => build(ctx, "region", code, locale),
+    province: (ctx: AuthenticatedContext, code: string, locale: Locale) =>
+      build(ctx, "province", code, locale),
+
+    /** A region's projects, for drill-down to a project. */
+    async regionProjects(ctx: AuthenticatedContext, code: string): Promise<DashboardProject[]> {
+      const access = accessFor(ctx.actor, "dashboards.read");
+      const territories = await indicators.territories();
+      const area = await areaFor(access, "region", code, territories);
+      const rows = visible(await indicators.read(projectFacts), access, (p) => ({
+        region: p.regionCode,
+        province: p.provinceCode,
+        parties: p.partyOrgIds,
+      })).filter((p) => inArea(area, p));
+      return rows.map((p) => ({
+        id: p.id,
+        code: p.code,
+        titleFr: p.titleFr,
+        titleAr: p.titleAr,
+        regionCode: p.regionCode,
+        provinceCode: p.provinceCode,
+        status: p.status,
+        physicalProgress: p.physicalProgress,
+        lateMilestones: p.lateMilestones,
+        committedCentimes: p.money.reduce((s, m) => s + Number(m.committed), 0),
+        disbursedCentimes: p.money.reduce((s, m) => s + Number(m.disbursed), 0),
+      }));
+    },
+
+    /** Any indicator by region, absolute and per 10,000 inhabitants, for the map. */
+    async map(ctx: AuthenticatedContext, query: MapQuery, locale: Locale): Promise<MapData> {
+      const access = accessFor(ctx.actor, "dashboards.read");
+      const indicator: Indicator | undefined = /^[0-9a-f-]{36}$/i.test(query.indicator)
+        ? await repo.find(db, query.indicator)
+        : await repo.findByCode(db, query.indicator);
+      if (!indicator) throw new AppError(404, "indicators.not_found");
+      const territories = await indicators.territories();
+      const period = query.period ?? currentPeriods(indicators.today())[0];
+      const values = await indicators.valuesAt(indicator, access, period);
+      const perInhabitant = indicator.unit === "count" || indicator.unit === "mad";
+      const regions = territories.regions
+        .filter((r) => territories.visible(access, "region", r.code))
+        .map((r) => {
+          const v = values.find(
+            (x) => x.territoryLevel === "region" && x.territoryCode === r.code && !x.sex && !x.ageBand,
+          );
+          const value = v ? v.value : indicator.kind === "computed" ? 0 : null;
+          const population = r.population ?? 0;
+          return {
+            code: r.code,
+            name: nameIn(r, locale),
+            population,
+            value,
+            per10k:
+              perInhabitant && value !== null && population > 0
+                ? Math.round((value / population) * 10000 * 10000) / 10000
+                : null,
+          };
+        });
+      return {
+        indicatorId: indicator.id,
+        code: indicator.code,
+        unit: indicator.unit,
+        period,
+        perInhabitant,
+        regions,
+      };
+    },
+  };
+}
+
+export type DashboardsService = ReturnType<typeof createDashboardsService>;
