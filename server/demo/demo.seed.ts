@@ -13,6 +13,7 @@ import {
 import { loadDemoEstablishments } from "./establishments.demo.ts";
 import { loadDemoPersons } from "./persons.demo.ts";
 import { loadDemoPrograms } from "./programs.demo.ts";
+import { loadDemoProposals } from "./proposals.demo.ts";
 import { loadDemoResidents } from "./residents.demo.ts";
 
 /**
@@ -52,7 +53,9 @@ export async function loadDemoData(db: Db) {
   // ~300 establishments (25 per region) with 60 days of attendance, as the establishments issue asks.
   const establishments = await loadDemoEstablishments(db, { perRegion: 25 });
   const residents = await loadDemoResidents(db, { days: 60 });
-  return { persons, programs, establishments, residents };
+  // Stakeholder proposals at every status; one retained proposal became a project.
+  const proposals = await loadDemoProposals(db);
+  return { persons, programs, establishments, residents, proposals };
 }
 
 function toRow(o: DemoOrganization, ids: Map<string, string>) {

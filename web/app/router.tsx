@@ -13,6 +13,7 @@ import { meQueryKey, meQueryOptions } from "../modules/auth/auth.api.ts";
 import { validatePersonSearch } from "../modules/beneficiaries/persons.search.ts";
 import { validateEstablishmentSearch } from "../modules/establishments/establishments.search.ts";
 import { validateOrganizationSearch } from "../modules/organizations/organizations.search.ts";
+import { validateProposalSearch } from "../modules/proposals/proposals.search.ts";
 import {
   validateApplicationNewSearch,
   validateApplicationSearch,
@@ -386,6 +387,34 @@ const cohortRoute = createRoute({
   component: lazyRouteComponent(() => import("../modules/establishments/cohort.page.tsx"), "CohortPage"),
 });
 
+const proposalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "proposals",
+  beforeLoad: requirePermission("proposals.read"),
+  validateSearch: validateProposalSearch,
+  component: lazyRouteComponent(() => import("../modules/proposals/proposal-list.page.tsx"), "ProposalListPage"),
+});
+
+const proposalNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "proposals/new",
+  beforeLoad: requirePermission("proposals.submit"),
+  component: lazyRouteComponent(
+    () => import("../modules/proposals/proposal-create.page.tsx"),
+    "ProposalCreatePage",
+  ),
+});
+
+const proposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "proposals/$id",
+  beforeLoad: requirePermission("proposals.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/proposals/proposal-detail.page.tsx"),
+    "ProposalDetailPage",
+  ),
+});
+
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "$",
@@ -425,6 +454,9 @@ const routeTree = rootRoute.addChildren([
     establishmentEditRoute,
     cohortsRoute,
     cohortRoute,
+    proposalsRoute,
+    proposalNewRoute,
+    proposalRoute,
     notFoundRoute,
   ]),
   publicRoute.addChildren([publicProgramsRoute, publicProgramRoute, publicStatusRoute]),

@@ -24,6 +24,7 @@ const MENU: MenuEntry[] = [
   { to: "/cohorts", label: "nav.cohorts", permission: "establishments.read" },
   { to: "/programs", label: "nav.programs", permission: "programs.read" },
   { to: "/applications", label: "nav.applications", permission: "applications.read" },
+  { to: "/proposals", label: "proposals.nav", permission: "proposals.read" },
   { to: "/territories", label: "nav.territories", permission: "territories.read" },
   { to: "/users", label: "nav.users", permission: "users.manage" },
   { to: "/audit", label: "nav.audit", permission: "audit.read" },
