@@ -44,7 +44,7 @@ function prng(seed: number) {
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
 
-const NAMES: Record<EstablishmentCategory, [string, string]> = {
+export const NAMES: Record<EstablishmentCategory, [string, string]> = {
   children_in_difficulty: ["Centre de protection de l'enfance", "مركز حماية الطفولة"],
   elderly: ["Maison des personnes âgées", "دار المسنين"],
   disability: ["Centre pour personnes en situation de handicap", "مركز الأشخاص في وضعية إعاقة"],

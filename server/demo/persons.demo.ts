@@ -14,9 +14,9 @@ import { newId } from "../platform/ids.ts";
  * makes every run produce the same data; rows go in by batched multi-row INSERTs.
  */
 
-type Name = readonly [latin: readonly string[], arabic: string];
+export type Name = readonly [latin: readonly string[], arabic: string];
 
-const MALE: readonly Name[] = [
+export const MALE: readonly Name[] = [
   [["Mohamed", "Mohammed", "Mhamed", "Muhammad"], "محمد"],
   [["Ahmed", "Ahmad", "Hmad"], "أحمد"],
   [["Youssef", "Youcef", "Yousef"], "يوسف"],
@@ -49,7 +49,7 @@ const MALE: readonly Name[] = [
   [["Othmane", "Otmane"], "عثمان"],
 ];
 
-const FEMALE: readonly Name[] = [
+export const FEMALE: readonly Name[] = [
   [["Fatima", "Fatema", "Fatimah", "Fadma"], "فاطمة"],
   [["Khadija", "Khadidja"], "خديجة"],
   [["Aicha", "Aïcha", "Aisha"], "عائشة"],
@@ -82,7 +82,7 @@ const FEMALE: readonly Name[] = [
   [["Rkia", "Rokaya"], "رقية"],
 ];
 
-const FAMILY: readonly Name[] = [
+export const FAMILY: readonly Name[] = [
   [["Alaoui", "El Alaoui"], "العلوي"],
   [["Idrissi", "El Idrissi"], "الإدريسي"],
   [["Benali", "Ben Ali"], "بنعلي"],
@@ -125,7 +125,7 @@ const FAMILY: readonly Name[] = [
   [["Ouardi", "El Ouardi"], "الوردي"],
 ];
 
-const QUARTERS = [
+export const QUARTERS = [
   "Hay Mohammadi",
   "Hay Salam",
   "Hay Al Amal",
@@ -135,7 +135,7 @@ const QUARTERS = [
   "Hay Al Wahda",
   "Lotissement Al Massira",
 ];
-const CIN_LETTERS = [
+export const CIN_LETTERS = [
   "A",
   "AB",
   "BE",

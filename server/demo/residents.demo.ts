@@ -51,7 +51,7 @@ const addDays = (date: string, days: number) =>
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Casablanca" }).format(new Date());
 
 /** Ages a category receives (inclusive); the sexes it receives. */
-const PUBLIC: Record<string, { ages: [number, number]; sexes: ("female" | "male")[] }> = {
+export const PUBLIC: Record<string, { ages: [number, number]; sexes: ("female" | "male")[] }> = {
   children_in_difficulty: { ages: [4, 17], sexes: ["female", "male"] },
   elderly: { ages: [60, 99], sexes: ["female", "male"] },
   disability: { ages: [6, 60], sexes: ["female", "male"] },

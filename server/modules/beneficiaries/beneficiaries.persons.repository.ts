@@ -59,6 +59,9 @@ export interface SearchTerms {
 /** Folds the query text with the same IMMUTABLE functions as the indexed columns. */
 export async function searchTerms(db: Queryable, q: string): Promise<SearchTerms> {
   const compact = q.replace(/\s+/g, "").toUpperCase();
+  // A CIN is looked up as a CIN only (unique index): as a name its letters would scan the trigram index for nothing.
+  if (/^[A-Z]{1,2}[0-9]{1,6}$/.test(compact))
+    return { cin: compact, phoneKey: null, latin: "", latinKey: "", arabicKey: "" };
   const digits = q.replace(/\D/g, "");
   const result = await db.execute<{
     latin: string | null;

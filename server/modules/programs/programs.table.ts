@@ -163,6 +163,8 @@ export const applications = pgTable(
     index("applications_program_idx").on(t.programId, t.createdAt, t.id),
     index("applications_queue_idx").on(t.programId, t.stageChangedAt, t.id).where(sql`status = 'pending'`),
     index("applications_person_idx").on(t.personId),
+    // The national list, newest first (migration 0011: scale).
+    index("applications_created_idx").on(t.createdAt, t.id),
   ],
 );
 

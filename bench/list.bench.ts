@@ -1,0 +1,79 @@
+import autocannon from "autocannon";
+import { createBeneficiariesService } from "../server/modules/beneficiaries/index.ts";
+import {
+  type BenchContext,
+  benchUser,
+  captureSql,
+  isMain,
+  type Result,
+  signInHttp,
+  standalone,
+} from "./lib/harness.ts";
+import { getOk } from "./lib/load.ts";
+import { startServer } from "./lib/processes.ts";
+
+/**
+ * Throughput of a scoped, paginated list: GET /api/v1/persons?limit=50 for a regional officer of
+ * Casablanca-Settat (the largest region), through Jisr (session, scope, validation, masking,
+ * serialisation), against a bare Fastify + pg endpoint that runs the very SQL the service sends
+ * (captured from it). Same pool size, same concurrency, autocannon on loopback.
+ */
+const REGION = "MA-06";
+const CONNECTIONS = 16;
+
+export async function run(ctx: BenchContext): Promise<Result[]> {
+  const { url, log, args } = ctx;
+  const seconds = args.scale === "small" ? 3 : 10;
+  const user = await benchUser(url, "regional_officer", "region", REGION);
+  const { queries, result } = await captureSql(url, (db) =>
+    createBeneficiariesService({ db }).list(user.ctx, { limit: 50 }),
+  );
+  if (!result.items.length) throw new Error("the regional list is empty: no dataset?");
+  const jisr = await startServer("jisr", { BENCH_URL: url, BENCH_POOL: "10" });
+  const bare = await startServer("bare", {
+    BENCH_URL: url,
+    BENCH_POOL: "10",
+    BENCH_SQL: JSON.stringify(queries),
+  });
+  try {
+    const headers = await signInHttp(jisr.url, user.email);
+    const page = (await getOk(`${jisr.url}/api/v1/persons?limit=50`, headers)) as { items: { id: string }[] };
+    const barePage = (await getOk(`${bare.url}/bare`, {})) as { items: { id: string }[] };
+    if (page.items.map((i) => i.id).join() !== barePage.items.map((i) => i.id).join())
+      throw new Error("the bare endpoint does not answer the same page as Jisr");
+    const measure = async (target: string, h: Record<string, string>) => {
+      await cannon(target, h, 2); // warm-up
+      return cannon(target, h, seconds);
+    };
+    const j = await measure(`${jisr.url}/api/v1/persons?limit=50`, headers);
+    const b = await measure(`${bare.url}/bare`, {});
+    log(
+      `  persons list: Jisr ${Math.round(j.rps)} req/s (p99 ${j.p99} ms), bare ${Math.round(b.rps)} req/s (p99 ${b.p99} ms)`,
+    );
+    return [
+      {
+        benchmark: "scoped list (autocannon, 16 connections)",
+        figure: `GET /api/v1/persons?limit=50, regional officer ${REGION}`,
+        value: j.rps,
+        unit: "req/s",
+        baseline: b.rps,
+        baselineLabel: "bare Fastify + pg, same SQL",
+        ratio: j.rps / b.rps,
+        target: "≥ 60% of bare",
+        met: j.rps >= 0.6 * b.rps,
+        note: `p99 ${j.p99} ms vs ${b.p99} ms; ${seconds} s each`,
+      },
+    ];
+  } finally {
+    await jisr.stop();
+    await bare.stop();
+  }
+}
+
+async function cannon(url: string, headers: Record<string, string>, duration: number) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration, headers });
+  if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  return { rps: r.requests.average, p99: r.latency.p99 };
+}
+
+if (isMain(import.meta.url)) await standalone(run);

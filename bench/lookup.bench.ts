@@ -1,0 +1,131 @@
+import pg from "pg";
+import { FEMALE, MALE } from "../server/demo/persons.demo.ts";
+import { createBeneficiariesService } from "../server/modules/beneficiaries/index.ts";
+import {
+  type BenchContext,
+  benchUser,
+  type CapturedQuery,
+  captureSql,
+  isMain,
+  type Result,
+  signInHttp,
+  standalone,
+} from "./lib/harness.ts";
+import { getOk, runClients, summary } from "./lib/load.ts";
+import { startServer } from "./lib/processes.ts";
+
+/**
+ * Person lookup by CIN and fuzzy name search (Latin with spelling variants, Arabic) through the
+ * HTTP API of a real Jisr server, 16 concurrent clients, against the same SQL statements (captured
+ * from the service itself) sent directly through pg by 16 clients: the baseline is the database's
+ * own cost, the difference is what Jisr adds (HTTP, session, validation, serialisation).
+ */
+const CLIENTS = 16;
+const SAMPLES = 100;
+
+export async function run(ctx: BenchContext): Promise<Result[]> {
+  const { url, log, args } = ctx;
+  const requests = args.scale === "small" ? 160 : 1600;
+  const user = await benchUser(url, "national_officer", "national", null);
+  const queries = await sampleQueries(url);
+  const server = await startServer("jisr", { BENCH_URL: url, BENCH_POOL: "16" });
+  const results: Result[] = [];
+  const pool = new pg.Pool({ connectionString: url, max: CLIENTS });
+  try {
+    const headers = await signInHttp(server.url, user.email);
+    for (const [kind, label, targetMs] of [
+      ["cin", "CIN lookup", 5],
+      ["latin", "name search, Latin (spelling variants)", 50],
+      ["arabic", "name search, Arabic", 50],
+    ] as const) {
+      const qs = queries[kind];
+      // The exact statements the service sends for each query text.
+      const captured: CapturedQuery[][] = [];
+      for (const q of qs) {
+        const c = await captureSql(url, (db) =>
+          createBeneficiariesService({ db }).list(user.ctx, { q, limit: 20 }),
+        );
+        captured.push(c.queries);
+      }
+      const http = (i: number) =>
+        getOk(
+          `${server.url}/api/v1/persons?limit=20&q=${encodeURIComponent(qs[i % qs.length] as string)}`,
+          headers,
+        ).then(() => {});
+      const direct = async (i: number) => {
+        const client = await pool.connect();
+        try {
+          for (const s of captured[i % captured.length] as CapturedQuery[])
+            await client.query(s.text, s.params);
+        } finally {
+          client.release();
+        }
+      };
+      // Warm both paths (plans, caches, connections) before measuring.
+      await runClients({ clients: CLIENTS, requests: CLIENTS * 2, maxSeconds: 30, send: http });
+      await runClients({ clients: CLIENTS, requests: CLIENTS * 2, maxSeconds: 30, send: direct });
+      const api = summary(
+        (await runClients({ clients: CLIENTS, requests, maxSeconds: 60, send: http })).latencies,
+      );
+      const sql = summary(
+        (await runClients({ clients: CLIENTS, requests, maxSeconds: 60, send: direct })).latencies,
+      );
+      log(
+        `  ${label}: API p50 ${api.p50.toFixed(1)} / p95 ${api.p95.toFixed(1)} ms; SQL p50 ${sql.p50.toFixed(1)} / p95 ${sql.p95.toFixed(1)} ms (${api.n} requests)`,
+      );
+      for (const p of ["p50", "p95", "p99"] as const)
+        results.push({
+          benchmark: "person lookup (HTTP API, 16 clients)",
+          figure: `${label}, ${p}`,
+          value: api[p],
+          unit: "ms",
+          baseline: sql[p],
+          baselineLabel: "same SQL through pg",
+          ratio: api[p] / sql[p],
+          target: p === "p95" ? `≤ ${targetMs} ms` : "—",
+          met: p === "p95" ? api[p] <= targetMs : null,
+          note: `${api.n} requests`,
+        });
+    }
+  } finally {
+    await pool.end();
+    await server.stop();
+  }
+  return results;
+}
+
+/** CINs, Latin names respelled with another variant of the first name, and Arabic names, from a repeatable sample. */
+async function sampleQueries(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: count } = await client.query(
+      "SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'persons'",
+    );
+    const percent = Math.min(
+      100,
+      Math.max(0.01, ((SAMPLES * 20) / Math.max(1, Number(count[0]?.n ?? 1))) * 100),
+    );
+    const { rows } = await client.query(
+      `SELECT cin, first_name_latin, last_name_latin, first_name_ar, last_name_ar
+         FROM persons TABLESAMPLE SYSTEM (${percent}) REPEATABLE (7)
+        WHERE cin IS NOT NULL AND merged_into_id IS NULL
+        LIMIT ${SAMPLES}`,
+    );
+    const variants = new Map([...MALE, ...FEMALE].map(([latin, arabic]) => [arabic, latin]));
+    const respell = (first: string, arabic: string, i: number) => {
+      const spellings = variants.get(arabic) ?? [first];
+      const others = spellings.filter((s) => s !== first);
+      return others.length ? (others[i % others.length] as string) : first;
+    };
+    return {
+      cin: rows.map((r) => r.cin as string),
+      latin: rows.map((r, i) => `${respell(r.first_name_latin, r.first_name_ar, i)} ${r.last_name_latin}`),
+      arabic: rows.map((r) => `${r.first_name_ar} ${r.last_name_ar}`),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+if (isMain(import.meta.url)) await standalone(run);
