@@ -99,7 +99,14 @@ export const ResidentListQuery = PageQuery.extend({
   status: StayStatus.optional(),
   /** Only open stays (requested, accepted, admitted). */
   open: z.enum(["true", "false"]).optional(),
+  /** The tab's three lists: requests (requested, accepted), current (admitted), history (discharged, refused). */
+  view: z.enum(["requests", "current", "history"]).optional(),
 });
+export const STAY_VIEWS = {
+  requests: ["requested", "accepted"],
+  current: ["admitted"],
+  history: ["discharged", "refused"],
+} as const satisfies Record<string, readonly StayStatus[]>;
 export type ResidentListQuery = z.infer<typeof ResidentListQuery>;
 
 /**

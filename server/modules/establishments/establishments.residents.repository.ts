@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { OPEN_STAY_STATUSES, type StayStatus } from "../../../contracts/residents.ts";
+import { OPEN_STAY_STATUSES, STAY_VIEWS, type StayStatus } from "../../../contracts/residents.ts";
 import type { Queryable } from "../../platform/database.ts";
 import { after } from "../../platform/pagination.ts";
 import type { Access } from "../../platform/scope.ts";
@@ -64,6 +64,7 @@ const stayColumns = {
 export interface StayFilter {
   status?: StayStatus;
   open: boolean;
+  view?: keyof typeof STAY_VIEWS;
   limit: number;
   cursorKey?: unknown[];
 }
@@ -75,6 +76,7 @@ export async function listStays(db: Queryable, access: Access, establishmentId: 
     establishmentsScope(access),
     f.status ? eq(residentStays.status, f.status) : undefined,
     f.open ? inArray(residentStays.status, [...OPEN_STAY_STATUSES]) : undefined,
+    f.view ? inArray(residentStays.status, [...STAY_VIEWS[f.view]]) : undefined,
     f.cursorKey
       ? after([persons.lastNameLatin, persons.firstNameLatin, residentStays.id], f.cursorKey)
       : undefined,

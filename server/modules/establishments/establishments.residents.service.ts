@@ -139,6 +139,7 @@ export function createResidentsService(deps: { db: Db }) {
       const rows = await repo.listStays(db, access, establishmentId, {
         status: query.status,
         open: query.open === "true",
+        view: query.view,
         limit: query.limit,
         cursorKey: decodeCursor(query.cursor, 3),
       });
