@@ -1,0 +1,309 @@
+/**
+ * Bulk import of persons: Jisr's import (the service the API and the CLI use: streaming parse,
+ * row checks, COPY into staging, CIN dedup, INSERT … SELECT into the indexed registry) against
+ * a raw COPY of the same CSV into a bare table, on a fresh database, in the same run.
+ *
+ *   npx tsx bench/import.bench.ts --rows 1000000      (default 20000, for CI)
+ *
+ * Uses BENCH_DATABASE_URL or DATABASE_URL (a server; the database jisr_bench_import is
+ * recreated on it), else an embedded PostgreSQL in data/bench. Prints figures; never fails on
+ * a missed target. With --write, the result replaces its own section of docs/benchmarks.md.
+ */
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
+import { createPersonImportService } from "../server/modules/beneficiaries/index.ts";
+import { PROVINCES, seedTerritories } from "../server/modules/territories/index.ts";
+import { systemContext } from "../server/platform/context.ts";
+import { connect, runMigrations } from "../server/platform/database.ts";
+import { startEmbeddedPostgres } from "../server/platform/embedded-postgres.ts";
+import { newId } from "../server/platform/ids.ts";
+import { adminQuery, withDatabase } from "../server/platform/testing.global.ts";
+
+const argv = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  const a = argv[i] as string;
+  return a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[i + 1];
+};
+const ROWS = Number.parseInt(opt("rows") ?? "20000", 10);
+const WRITE = argv.includes("--write");
+const DB_NAME = "jisr_bench_import";
+
+// ---- a deterministic CSV of persons (mulberry32, fixed seed) -------------------------------
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const FIRST_F = [
+  ["Fatima", "فاطمة"],
+  ["Khadija", "خديجة"],
+  ["Aicha", "عائشة"],
+  ["Meriem", "مريم"],
+  ["Salma", "سلمى"],
+  ["Nadia", "نادية"],
+  ["Zineb", "زينب"],
+  ["Hafsa", "حفصة"],
+];
+const FIRST_M = [
+  ["Mohamed", "محمد"],
+  ["Mohammed", "محمد"],
+  ["Youssef", "يوسف"],
+  ["Ahmed", "أحمد"],
+  ["Omar", "عمر"],
+  ["Hamza", "حمزة"],
+  ["Said", "سعيد"],
+  ["Rachid", "رشيد"],
+];
+const LAST = [
+  ["Alaoui", "العلوي"],
+  ["Bennani", "بناني"],
+  ["Tazi", "التازي"],
+  ["Idrissi", "الإدريسي"],
+  ["Chraibi", "الشرايبي"],
+  ["El Amrani", "العمراني"],
+  ["Berrada", "برادة"],
+  ["Ouazzani", "الوزاني"],
+  ["Fassi Fihri", "الفاسي الفهري"],
+  ["Naciri", "الناصري"],
+];
+
+async function generateCsv(rows: number): Promise<string> {
+  const file = path.join(os.tmpdir(), `jisr-import-bench-${rows}.csv`);
+  if (existsSync(file)) return file;
+  const random = rng(20261202);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+  const out = createWriteStream(`${file}.part`);
+  const header = "cin,lastNameLatin,firstNameLatin,lastNameAr,firstNameAr,sex,birthDate,phone,provinceCode\n";
+  async function* lines() {
+    yield header;
+    let chunk = "";
+    for (let i = 0; i < rows; i++) {
+      const female = random() < 0.5;
+      const [first, firstAr] = pick(female ? FIRST_F : FIRST_M) as string[];
+      const [last, lastAr] = pick(LAST) as string[];
+      const year = 1940 + Math.floor(random() * 80);
+      const birth = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`;
+      // Unique CINs: two letters from the row number's high part, six digits from its low part.
+      const letters = String.fromCharCode(65 + Math.floor(i / 1e6 / 26), 65 + (Math.floor(i / 1e6) % 26));
+      const cin = `${letters}${String(i % 1e6).padStart(6, "0")}`;
+      const phone = random() < 0.7 ? `06${String(Math.floor(random() * 1e8)).padStart(8, "0")}` : "";
+      const province = pick(PROVINCES).code;
+      chunk += `${cin},${last},${first},${lastAr},${firstAr},${female ? "female" : "male"},${birth},${phone},${province}\n`;
+      if (chunk.length > 256 * 1024) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    yield chunk;
+  }
+  await pipeline(lines(), out);
+  const { rename } = await import("node:fs/promises");
+  await rename(`${file}.part`, file);
+  return file;
+}
+
+/** The same rows with the two columns the registry needs and the file lacks: an id and the region. */
+async function registryShapedCsv(file: string): Promise<string> {
+  const out = `${file}.persons.csv`;
+  const region = new Map(PROVINCES.map((p) => [p.code, p.regionCode]));
+  const { createInterface } = await import("node:readline");
+  async function* lines() {
+    let first = true;
+    let chunk = "";
+    for await (const line of createInterface({ input: createReadStream(file) })) {
+      if (!line) continue;
+      chunk += first
+        ? `${line},id,regionCode\n`
+        : `${line},${newId()},${region.get(line.slice(line.lastIndexOf(",") + 1))}\n`;
+      first = false;
+      if (chunk.length > 256 * 1024) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    yield chunk;
+  }
+  await pipeline(lines(), createWriteStream(out));
+  return out;
+}
+
+// ---- a fresh database -----------------------------------------------------------------------
+async function freshDatabase() {
+  const given = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  let base = given;
+  let stop = async () => {};
+  if (!base) {
+    const server = await startEmbeddedPostgres(path.resolve("data/bench"), () => {});
+    base = server.url;
+    stop = server.stop;
+  }
+  const adminUrl = withDatabase(base, "postgres");
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${DB_NAME}`);
+  const database = connect(withDatabase(base, DB_NAME), "external");
+  await runMigrations(database.db);
+  await seedTerritories(database.db);
+  return {
+    database,
+    async close() {
+      await database.close();
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+      await stop();
+    },
+  };
+}
+
+const mb = (kb: number) => Math.round(kb / 1024);
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+async function main() {
+  console.log(`import benchmark: ${fmt(ROWS)} persons`);
+  const file = await generateCsv(ROWS);
+  const { size } = await (await import("node:fs/promises")).stat(file);
+  console.log(`CSV ${file}: ${(size / 1024 ** 2).toFixed(1)} MiB`);
+  const env = await freshDatabase();
+  const { db, pool } = env.database;
+  try {
+    // Jisr: the same service the API uses, as the system (national scope).
+    const service = createPersonImportService({ db });
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 100);
+    const rssBefore = process.memoryUsage().rss;
+    const phases: Record<string, number> = {};
+    const t0 = performance.now();
+    const received = await service.fromPath(file);
+    const hashed = performance.now();
+    const { done } = await service.start(
+      systemContext("bench"),
+      { ...received, fileName: path.basename(file), encoding: "auto", keepFile: true },
+      "en",
+      {
+        onProgress: (p) => {
+          phases[p.status] ??= performance.now();
+          if (process.stderr.isTTY)
+            process.stderr.write(
+              `\r  ${p.status} ${fmt(p.rowsRead)} rows, ${((100 * p.bytesRead) / size).toFixed(0)} %   `,
+            );
+        },
+      },
+    );
+    const job = await done;
+    const jisrSeconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    if (process.stderr.isTTY) process.stderr.write("\n");
+    if (job.status !== "completed") throw new Error(`import failed: ${job.error?.message}`);
+
+    // Baseline: raw COPY of the same file into a bare table (no index, no check).
+    const client = await pool.connect();
+    await client.query(`CREATE TABLE bare_persons (cin text, last_name_latin text, first_name_latin text,
+      last_name_ar text, first_name_ar text, sex text, birth_date date, phone text, province_code text)`);
+    const c0 = performance.now();
+    await pipeline(
+      createReadStream(file),
+      client.query(copyFrom("COPY bare_persons FROM STDIN (FORMAT csv, HEADER true)")),
+    );
+    const copySeconds = (performance.now() - c0) / 1000;
+
+    // Second baseline: raw COPY of the same rows into the registry table itself (its generated
+    // search keys, trigram and B-tree indexes, foreign keys), which any write path pays.
+    await client.query("TRUNCATE persons CASCADE");
+    const shaped = await registryShapedCsv(file);
+    const p0 = performance.now();
+    await pipeline(
+      createReadStream(shaped),
+      client.query(
+        copyFrom(`COPY persons (cin, last_name_latin, first_name_latin, last_name_ar, first_name_ar, sex, birth_date,
+          phone, province_code, id, region_code) FROM STDIN (FORMAT csv, HEADER true)`),
+      ),
+    );
+    const copyPersonsSeconds = (performance.now() - p0) / 1000;
+    client.release();
+
+    const ratio = jisrSeconds / copySeconds;
+    const reading = ((phases.writing ?? performance.now()) - (phases.reading ?? t0)) / 1000;
+    const writing = jisrSeconds - reading - (hashed - t0) / 1000;
+    const result = {
+      rows: ROWS,
+      imported: job.rowsImported,
+      jisrSeconds: +jisrSeconds.toFixed(2),
+      jisrRowsPerSecond: Math.round(ROWS / jisrSeconds),
+      phases: {
+        hashSeconds: +((hashed - t0) / 1000).toFixed(2),
+        readCheckCopySeconds: +reading.toFixed(2),
+        insertSelectSeconds: +writing.toFixed(2),
+      },
+      copySeconds: +copySeconds.toFixed(2),
+      copyRowsPerSecond: Math.round(ROWS / copySeconds),
+      ratio: +ratio.toFixed(2),
+      copyIntoPersonsSeconds: +copyPersonsSeconds.toFixed(2),
+      ratioToCopyIntoPersons: +(jisrSeconds / copyPersonsSeconds).toFixed(2),
+      peakRssMb: mb(peakRss / 1024),
+      rssBeforeMb: mb(rssBefore / 1024),
+      cpus: os.cpus().length,
+    };
+    console.log(
+      `Jisr import : ${result.jisrSeconds} s, ${fmt(result.jisrRowsPerSecond)} rows/s (${fmt(job.rowsImported)} imported)`,
+    );
+    console.log(
+      `  of which  : hash ${result.phases.hashSeconds} s, read+check+COPY staging ${result.phases.readCheckCopySeconds} s, dedup+INSERT…SELECT+commit ${result.phases.insertSelectSeconds} s`,
+    );
+    console.log(`raw COPY    : ${result.copySeconds} s, ${fmt(result.copyRowsPerSecond)} rows/s`);
+    console.log(`ratio       : ${result.ratio}x raw COPY (target ≤ 2x) ${ratio <= 2 ? "MET" : "MISSED"}`);
+    console.log(
+      `raw COPY into the persons table (same search keys and indexes): ${result.copyIntoPersonsSeconds} s → Jisr ${result.ratioToCopyIntoPersons}x`,
+    );
+    console.log(`memory      : peak RSS ${result.peakRssMb} MB (before the import ${result.rssBeforeMb} MB)`);
+    console.log(`BENCH_RESULT import ${JSON.stringify(result)}`);
+    if (WRITE) await writeSection(result);
+  } finally {
+    await env.close();
+  }
+}
+
+/** Replaces (or appends) this benchmark's own section of docs/benchmarks.md. */
+async function writeSection(
+  r: Record<string, unknown> & {
+    rows: number;
+    jisrSeconds: number;
+    copySeconds: number;
+    ratio: number;
+    peakRssMb: number;
+    jisrRowsPerSecond: number;
+    copyRowsPerSecond: number;
+  },
+) {
+  const doc = path.resolve("docs/benchmarks.md");
+  const machine = `${os.cpus().length} CPU, ${Math.round(os.totalmem() / 1024 ** 3)} GB, load ${os.loadavg()[0]?.toFixed(1)}, ${new Date().toISOString().slice(0, 10)}`;
+  const current = existsSync(doc) ? await readFile(doc, "utf8") : "# Benchmarks\n";
+  const section = `<!-- import.bench:start -->
+## Bulk import of persons (bench/import.bench.ts)
+
+| figure | baseline | ratio | target | machine |
+| --- | --- | --- | --- | --- |
+| Jisr import of ${fmt(r.rows)} persons: ${r.jisrSeconds} s (${fmt(r.jisrRowsPerSecond)} rows/s), peak RSS ${r.peakRssMb} MB | raw COPY of the same CSV into a bare table: ${r.copySeconds} s (${fmt(r.copyRowsPerSecond)} rows/s) | ${r.ratio}x | ≤ 2x | ${machine} |
+| same import | raw COPY of the same rows into the persons table itself (generated search keys, trigram and B-tree indexes, foreign keys): ${r.copyIntoPersonsSeconds} s | ${r.ratioToCopyIntoPersons}x | — | ${machine} |
+<!-- import.bench:end -->`;
+  const re = /<!-- import\.bench:start -->[\s\S]*<!-- import\.bench:end -->/;
+  await writeFile(
+    doc,
+    re.test(current) ? current.replace(re, section) : `${current.trimEnd()}\n\n${section}\n`,
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
