@@ -18,6 +18,15 @@ export type DisbursementInsert = typeof disbursements.$inferInsert;
 const sumOf = (col: typeof disbursements.amountCentimes | typeof projectBudgetLines.amountCentimes) =>
   sql<number>`coalesce(sum(${col}), 0)`.mapWith(Number);
 
+/**
+ * Written out in full: on a one-table select Drizzle leaves columns unqualified, and an
+ * unqualified "id" inside the subquery would be the disbursement's own.
+ */
+const paidOnTranche =
+  sql<number>`(select coalesce(sum(d.amount_centimes), 0) from disbursements d where d.tranche_id = "project_tranches"."id")`.mapWith(
+    Number,
+  );
+
 export async function budgetLines(db: Queryable, projectId: string) {
   return db
     .select({
@@ -60,10 +69,7 @@ export async function tranches(db: Queryable, projectId: string) {
       position: projectTranches.position,
       label: projectTranches.label,
       amountCentimes: projectTranches.amountCentimes,
-      paidCentimes:
-        sql<number>`(select coalesce(sum(${disbursements.amountCentimes}), 0) from ${disbursements} where ${disbursements.trancheId} = ${projectTranches.id})`.mapWith(
-          Number,
-        ),
+      paidCentimes: paidOnTranche,
       version: projectTranches.version,
     })
     .from(projectTranches)
@@ -133,10 +139,7 @@ export async function findTranche(db: Queryable, projectId: string, id: string) 
       label: projectTranches.label,
       amountCentimes: projectTranches.amountCentimes,
       version: projectTranches.version,
-      paidCentimes:
-        sql<number>`(select coalesce(sum(${disbursements.amountCentimes}), 0) from ${disbursements} where ${disbursements.trancheId} = ${projectTranches.id})`.mapWith(
-          Number,
-        ),
+      paidCentimes: paidOnTranche,
     })
     .from(projectTranches)
     .where(and(eq(projectTranches.id, id), eq(projectTranches.projectId, projectId)));

@@ -10,10 +10,8 @@ import { programs } from "../programs/index.ts";
 import {
   conventionAxes,
   conventions,
-  disbursements,
   projectBudgetLines,
   projectEstablishments,
-  projectMilestones,
   projectPrograms,
   projects,
 } from "./partnerships.table.ts";
@@ -31,10 +29,11 @@ export const projectsInScope = (access: Access) =>
     parties: projects.partyOrgIds,
   });
 
-const budgetOf = sql<number>`(select coalesce(sum(${projectBudgetLines.amountCentimes}), 0) from ${projectBudgetLines} where ${projectBudgetLines.projectId} = ${projects.id})`;
-const disbursedOf = sql<number>`(select coalesce(sum(${disbursements.amountCentimes}), 0) from ${disbursements} where ${disbursements.projectId} = ${projects.id})`;
+// Written with explicit aliases: Drizzle leaves columns unqualified on one-table selects.
+const budgetOf = sql<number>`(select coalesce(sum(b.amount_centimes), 0) from project_budget_lines b where b.project_id = "projects"."id")`;
+const disbursedOf = sql<number>`(select coalesce(sum(d.amount_centimes), 0) from disbursements d where d.project_id = "projects"."id")`;
 const lateOf = (today: string) =>
-  sql<number>`(select count(*) from ${projectMilestones} where ${projectMilestones.projectId} = ${projects.id} and ${projectMilestones.actualDate} is null and ${projectMilestones.plannedDate} < ${today}::date)`;
+  sql<number>`(select count(*) from project_milestones m where m.project_id = "projects"."id" and m.actual_date is null and m.planned_date < ${today}::date)`;
 
 const searchable = sql`f_unaccent(${projects.code} || ' ' || ${projects.titleFr} || ' ' || coalesce(${projects.titleAr}, ''))`;
 
