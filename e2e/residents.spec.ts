@@ -4,8 +4,11 @@ import { ADMIN, login, screenshotPath } from "./helpers.ts";
 /**
  * An establishment manager admits a resident (request, acceptance, admission), fills today's
  * attendance register in one save, sees the occupancy; then the same screen in Arabic, right to left.
- * The manager also holds a social-worker role on the province: the registry search is territorial.
+ * The manager holds only their establishment-scoped role: they find the person through the
+ * admission-candidate search (name + birth date in the establishment's province), or register one.
  */
+// Whole flows on a shared 2-core machine: more than the default 30 s each.
+test.describe.configure({ timeout: 90_000 });
 const unique = Date.now().toString(36).slice(-5);
 const MANAGER = { email: `manager.${unique}@jisr.local`, password: "e2e-manager-password-1" };
 const LAST = `Bennani${unique}`;
@@ -50,10 +53,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     email: MANAGER.email,
     fullName: "Directrice e2e",
     password: MANAGER.password,
-    roles: [
-      { role: "establishment_manager", scopeType: "establishment", scopeRef: establishmentId },
-      { role: "social_worker", scopeType: "province", scopeRef: "MA-CAS" },
-    ],
+    roles: [{ role: "establishment_manager", scopeType: "establishment", scopeRef: establishmentId }],
   });
   await request.dispose();
 });
@@ -73,12 +73,11 @@ test("manager: admit a resident, fill today's attendance, see the occupancy, in 
   ).toBeVisible();
   await page.getByRole("tab", { name: "Résidents" }).click();
 
-  // Admission request for a registry person.
-  await page.getByRole("combobox", { name: "Personne (registre)" }).fill(LAST);
-  await page
-    .getByRole("option", { name: new RegExp(LAST) })
-    .first()
-    .click();
+  // Admission request for a registry person, found by name and birth date.
+  await page.getByRole("textbox", { name: "Nom et prénom" }).fill(`amine ${LAST}`);
+  await page.getByLabel("Date de naissance").fill("2012-03-04");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await page.getByRole("radio", { name: new RegExp(`Amine ${LAST}`) }).check();
   await pick(page, "Orientée par", "Services sociaux");
   await page.getByRole("textbox", { name: "Motif" }).fill("Rupture familiale");
   await page.getByRole("button", { name: "Nouvelle demande d'admission" }).click();
@@ -141,4 +140,57 @@ test("manager: start the establishment project, score the diagnostic, add an act
   await page.getByRole("option", { name: "Réalisée" }).click();
   await expect(page.getByText("Avancement: 100 % des actions réalisées")).toBeVisible();
   await page.screenshot({ path: screenshotPath("establishment-project"), fullPage: true });
+});
+
+test("manager: register a new person with the admission request", async ({ page }) => {
+  await login(page, MANAGER.email, MANAGER.password);
+  await page.goto(`/establishments/${establishmentId}`);
+  await page.getByRole("tab", { name: "Résidents" }).click();
+  await page.getByText("Nouvelle personne", { exact: true }).click();
+  await page.getByRole("textbox", { name: "Prénom", exact: true }).fill("Salma");
+  await page.getByRole("textbox", { name: "Nom", exact: true }).fill(`Idrissi${unique}`);
+  await pick(page, "Sexe", "Femme");
+  await page.getByLabel("Date de naissance").fill("2013-06-07");
+  await pick(page, "Orientée par", "Tribunal");
+  await page.getByRole("textbox", { name: "Motif" }).fill("Placement judiciaire");
+  await page.getByRole("button", { name: "Nouvelle demande d'admission" }).click();
+  await expect(
+    page.getByRole("table", { name: "Demandes en cours" }).getByText(`Salma Idrissi${unique}`),
+  ).toBeVisible();
+});
+
+test("the requests list shows 50 stays, then loads the next page", async ({ page, playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const post = await api(request);
+  const est = await post("/api/v1/establishments", {
+    code: `E2E-PAG-${unique}`,
+    nameFr: `Foyer pages ${unique}`,
+    category: "homeless",
+    provinceCode: "MA-RAB",
+  });
+  for (let i = 0; i < 51; i++) {
+    const person = await post("/api/v1/persons", {
+      firstNameLatin: `P${String(i).padStart(2, "0")}`,
+      lastNameLatin: `Page${unique}`,
+      sex: i % 2 ? "male" : "female",
+      birthDate: "1970-01-01",
+      provinceCode: "MA-RAB",
+    });
+    await post(`/api/v1/establishments/${est.id}/admissions`, {
+      personId: person.id,
+      referralSource: "self",
+      reason: "Sans abri",
+    });
+  }
+  await request.dispose();
+
+  await login(page, ADMIN.email, ADMIN.password);
+  await page.goto(`/establishments/${est.id}`);
+  await page.getByRole("tab", { name: "Résidents" }).click();
+  const requests = page.getByRole("table", { name: "Demandes en cours" });
+  await expect(requests.locator("tbody tr")).toHaveCount(50);
+  await page.getByRole("button", { name: "Afficher plus" }).click();
+  await expect(requests.locator("tbody tr")).toHaveCount(51);
+  await expect(page.getByText("51 éléments affichés")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Afficher plus" })).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
+  AdmissionCandidate,
   AdmissionRequestBody,
   AdmitBody,
   AttendanceBody,
@@ -13,7 +14,7 @@ import type {
   ResidentService,
   ResidentServiceBody,
 } from "../../../../contracts/residents.ts";
-import type { Page } from "../../../shared/cursor-query.ts";
+import { cursorQueryOptions, type Page } from "../../../shared/cursor-query.ts";
 import { http, NetworkError } from "../../../shared/http.ts";
 
 const keys = {
@@ -25,13 +26,35 @@ const keys = {
     ["residents", est, "occupancy", from, to, granularity] as const,
 };
 
-/** Every stay of the establishment (a few hundred at most): one request, grouped on screen. */
-export const residentsQueryOptions = (est: string) =>
+export type StayView = "requests" | "current" | "history";
+export const STAY_PAGE_SIZE = 50;
+
+/** One of the tab's three lists, by pages of 50 ("load more"). */
+export const residentsQueryOptions = (est: string, view: StayView) =>
+  cursorQueryOptions([...keys.list(est), view], (cursor, signal) =>
+    http.get<Page<Resident>>(
+      `/establishments/${est}/residents`,
+      { view, limit: STAY_PAGE_SIZE, cursor },
+      signal,
+    ),
+  );
+
+export type CandidateCriteria = { cin: string } | { name: string; birthDate: string };
+
+/** The admission-candidate search (exact CIN, or name + birth date), run on demand. */
+export const admissionCandidatesQueryOptions = (est: string, criteria: CandidateCriteria | null) =>
   queryOptions({
-    queryKey: keys.list(est),
+    queryKey: [...keys.all(est), "candidates", criteria] as const,
     queryFn: ({ signal }) =>
-      http.get<Page<Resident>>(`/establishments/${est}/residents`, { limit: 200 }, signal),
-    select: (page) => page.items,
+      http.get<{ items: AdmissionCandidate[] }>(
+        `/establishments/${est}/admission-candidates`,
+        criteria ?? {},
+        signal,
+      ),
+    select: (r) => r.items,
+    enabled: criteria !== null,
+    staleTime: 0,
+    gcTime: 0,
   });
 
 export const residentFileQueryOptions = (est: string, id: string) =>

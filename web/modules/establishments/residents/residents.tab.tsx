@@ -15,32 +15,27 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  REFERRAL_SOURCES,
-  type ReferralSource,
-  type Resident,
-  type ResidentServiceType,
-  SERVICE_TYPES,
-} from "../../../../contracts/residents.ts";
+import { type Resident, type ResidentServiceType, SERVICE_TYPES } from "../../../../contracts/residents.ts";
 import { useFormProblem } from "../../../shared/form-problem.ts";
 import { useFormat } from "../../../shared/format.ts";
 import { ProblemError } from "../../../shared/http.ts";
+import { LoadMore } from "../../../shared/load-more.tsx";
 import { ProblemAlert } from "../../../shared/problem-alert.tsx";
-import { QueryState } from "../../../shared/query-state.tsx";
+import { QueryState, RowsSkeleton } from "../../../shared/query-state.tsx";
 import { useCan } from "../../auth/auth.api.ts";
 import { arabicName, personName } from "../../beneficiaries/beneficiaries.api.ts";
-import { PersonSelect } from "../../beneficiaries/person-select.tsx";
+import { AdmissionRequestForm } from "./admission-request-form.tsx";
 import { AttendanceRegister } from "./attendance-register.tsx";
 import { OccupancyChart } from "./occupancy-chart.tsx";
 import {
   residentFileQueryOptions,
   residentsQueryOptions,
+  type StayView,
   today,
   useAddResidentService,
-  useRequestAdmission,
   useStayStep,
 } from "./residents.api.ts";
 
@@ -56,161 +51,87 @@ const STATUS_COLORS: Record<Resident["status"], string> = {
 export function ResidentsTab({ establishmentId }: { establishmentId: string }) {
   const { t } = useTranslation();
   const canWrite = useCan("residents.write");
-  const query = useQuery(residentsQueryOptions(establishmentId));
   return (
     <Stack>
       <AttendanceRegister establishmentId={establishmentId} />
       <OccupancyChart establishmentId={establishmentId} />
       {canWrite && <AdmissionRequestForm establishmentId={establishmentId} />}
-      <QueryState query={query}>
-        {(stays) => (
-          <>
-            <StayTable
-              establishmentId={establishmentId}
-              title={t("residents.requests")}
-              stays={stays.filter((s) => s.status === "requested" || s.status === "accepted")}
-            />
-            <StayTable
-              establishmentId={establishmentId}
-              title={t("residents.current")}
-              stays={stays.filter((s) => s.status === "admitted")}
-            />
-            <StayTable
-              establishmentId={establishmentId}
-              title={t("residents.history")}
-              stays={stays.filter((s) => s.status === "discharged" || s.status === "refused")}
-            />
-          </>
-        )}
-      </QueryState>
+      <StayTable establishmentId={establishmentId} view="requests" title={t("residents.requests")} />
+      <StayTable establishmentId={establishmentId} view="current" title={t("residents.current")} />
+      <StayTable establishmentId={establishmentId} view="history" title={t("residents.history")} />
     </Stack>
   );
 }
 
+/** One list of stays, 50 at a time with "load more" (an establishment keeps years of history). */
 function StayTable({
   establishmentId,
+  view,
   title,
-  stays,
 }: {
   establishmentId: string;
+  view: StayView;
   title: string;
-  stays: Resident[];
 }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
+  const query = useInfiniteQuery(residentsQueryOptions(establishmentId, view));
+  const stays = query.data ?? [];
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm">
-        {title} ({stays.length})
+        {title}
       </Title>
-      {stays.length === 0 ? (
+      {query.isPending ? (
+        <RowsSkeleton rows={2} />
+      ) : query.isError && !query.data ? (
+        <ProblemAlert error={query.error} onRetry={() => query.refetch()} />
+      ) : stays.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("residents.empty")}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-label={title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("residents.name")}</Table.Th>
-                <Table.Th>{t("residents.statusLabel")}</Table.Th>
-                <Table.Th>{t("residents.referralSource")}</Table.Th>
-                <Table.Th>{t("residents.admittedOn")}</Table.Th>
-                <Table.Th>{t("residents.place")}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {stays.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    {(i18n.language === "ar" && arabicName(s.person)) || personName(s.person)} (
-                    {t(`residents.sexShort.${s.person.sex}`)})
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLORS[s.status]} variant="light">
-                      {t(`residents.statuses.${s.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{t(`residents.referralSources.${s.referralSource}`)}</Table.Td>
-                  <Table.Td>{s.admittedOn ? format.date(s.admittedOn) : format.date(s.requestedOn)}</Table.Td>
-                  <Table.Td>{s.place}</Table.Td>
-                  <Table.Td>
-                    <StayActions establishmentId={establishmentId} stay={s} />
-                  </Table.Td>
+        <>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped aria-label={title}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("residents.name")}</Table.Th>
+                  <Table.Th>{t("residents.statusLabel")}</Table.Th>
+                  <Table.Th>{t("residents.referralSource")}</Table.Th>
+                  <Table.Th>{t("residents.admittedOn")}</Table.Th>
+                  <Table.Th>{t("residents.place")}</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {stays.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      {(i18n.language === "ar" && arabicName(s.person)) || personName(s.person)} (
+                      {t(`residents.sexShort.${s.person.sex}`)})
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLORS[s.status]} variant="light">
+                        {t(`residents.statuses.${s.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{t(`residents.referralSources.${s.referralSource}`)}</Table.Td>
+                    <Table.Td>
+                      {s.admittedOn ? format.date(s.admittedOn) : format.date(s.requestedOn)}
+                    </Table.Td>
+                    <Table.Td>{s.place}</Table.Td>
+                    <Table.Td>
+                      <StayActions establishmentId={establishmentId} stay={s} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <LoadMore query={query} />
+        </>
       )}
-    </Paper>
-  );
-}
-
-function AdmissionRequestForm({ establishmentId }: { establishmentId: string }) {
-  const { t } = useTranslation();
-  const request = useRequestAdmission(establishmentId);
-  const form = useForm({
-    initialValues: {
-      personId: null as string | null,
-      referralSource: null as string | null,
-      reason: "",
-      requestedOn: today(),
-    },
-    validate: {
-      personId: (v) => (v ? null : t("validation.required")),
-      referralSource: (v) => (v ? null : t("validation.required")),
-      reason: (v) => (v.trim() ? null : t("validation.required")),
-    },
-  });
-  const { problem, report, clear } = useFormProblem(form);
-  const submit = form.onSubmit((v) => {
-    clear();
-    request
-      .mutateAsync({
-        personId: v.personId as string,
-        referralSource: v.referralSource as ReferralSource,
-        reason: v.reason,
-        requestedOn: v.requestedOn,
-      })
-      .then(() => {
-        notifications.show({ color: "teal", message: t("residents.saved") });
-        form.reset();
-      })
-      .catch(report);
-  });
-  return (
-    <Paper withBorder p="md">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Title order={2} size="h4">
-            {t("residents.newRequest")}
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <PersonSelect label={t("residents.person")} withAsterisk {...form.getInputProps("personId")} />
-            <Select
-              label={t("residents.referralSource")}
-              withAsterisk
-              data={REFERRAL_SOURCES.map((r) => ({ value: r, label: t(`residents.referralSources.${r}`) }))}
-              {...form.getInputProps("referralSource")}
-            />
-            <TextInput
-              type="date"
-              dir="ltr"
-              label={t("residents.requestedOn")}
-              {...form.getInputProps("requestedOn")}
-            />
-          </SimpleGrid>
-          <Textarea label={t("residents.reason")} withAsterisk autosize {...form.getInputProps("reason")} />
-          {problem && <ProblemAlert error={problem.error} unmatched={problem.unmatched} />}
-          <Group justify="flex-end">
-            <Button type="submit" loading={request.isPending}>
-              {t("residents.newRequest")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
     </Paper>
   );
 }
