@@ -196,6 +196,13 @@ export async function runImport(
         updatedAt: sql`now()`,
       })
       .where(eq(personImports.id, jobId));
+    // Nothing was written, but the attempt is part of the trail.
+    await recordAudit(db, ctx, {
+      action: "person.import_failed",
+      entityType: "person_import",
+      entityId: jobId,
+      after: { error: code, rowsRead: progress.rowsRead },
+    }).catch(() => {});
     throw err;
   } finally {
     clearInterval(timer);

@@ -9,7 +9,8 @@ import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type pg from "pg";
 import type { Locale } from "../../../contracts/common.ts";
 import { PERSON_IMPORT_MAX_BYTES, type PersonImport } from "../../../contracts/person-imports.ts";
-import type { RequestContext } from "../../platform/context.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import { type RequestContext, systemContext } from "../../platform/context.ts";
 import type { Db } from "../../platform/database.ts";
 import { AppError } from "../../platform/errors.ts";
 import { t } from "../../platform/i18n.ts";
@@ -75,6 +76,13 @@ export function createPersonImportService(deps: { db: Db; workDir?: string; maxB
       })
       .where(and(eq(personImports.id, job.id), inArray(personImports.status, [...IN_PROGRESS])))
       .returning();
+    if (updated)
+      await recordAudit(db, systemContext(), {
+        action: "person.import_failed",
+        entityType: "person_import",
+        entityId: job.id,
+        after: { error: "person_imports.interrupted", rowsRead: job.rowsRead },
+      });
     return updated ?? job;
   }
 

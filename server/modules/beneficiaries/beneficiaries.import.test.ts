@@ -1,7 +1,14 @@
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { systemContext } from "../../platform/context.ts";
 import { type Client, setupTestEnv } from "../../platform/testing.ts";
+import { createPersonImportService } from "./beneficiaries.import.service.ts";
 import { create } from "./beneficiaries.testing.ts";
 
 /** Bulk import of persons through the API, on a real database: every bad input leaves the registry as it was. */
@@ -83,4 +90,249 @@ describe("a CSV of persons", () => {
     expect(again.json()).toMatchObject({ alreadyImported: true, job: { id: job.id } });
     expect(await count("persons")).toBe(before + 3);
   });
+});
+
+const job = (res: { json(): { job: Record<string, unknown> } }) => res.json().job;
+
+describe("bad files leave the registry as it was", () => {
+  it("names the missing required columns in the caller's language", async () => {
+    const before = await count("persons");
+    const csv = "CIN;Nom;Sexe;Province / préfecture\nAB2001;Alaoui;female;MA-CAS\n";
+    const fr = job(await upload(national, csv));
+    expect(fr).toMatchObject({ status: "failed", rowsImported: 0 });
+    expect((fr.error as { message: string }).message).toBe(
+      "Colonnes obligatoires absentes : Prénom, Date de naissance.",
+    );
+    const res = await national.get(`/api/v1/person-imports/${fr.id}`, { "accept-language": "en" });
+    expect(res.json().error.message).toBe("Required columns missing: First name, Birth date.");
+    const ar = await national.get(`/api/v1/person-imports/${fr.id}`, { "accept-language": "ar" });
+    expect(ar.json().error.message).toContain("أعمدة إلزامية غير موجودة");
+    const unknown = job(
+      await upload(national, "cin,lastNameLatin,firstNameLatin,sex,birthDate,provinceCode,shoeSize\n"),
+    );
+    expect((unknown.error as { message: string }).message).toContain("shoeSize");
+    expect(await count("persons")).toBe(before);
+  });
+
+  it("reports a file that is not UTF-8, and reads it when told it is Windows-1256; UTF-16 is converted", async () => {
+    const before = await count("persons");
+    // "محمد بناني" in Windows-1256, as an old Excel saves Arabic text.
+    const cp1256 = Buffer.from([227, 205, 227, 207, 32, 200, 228, 199, 228, 237]);
+    const body = Buffer.concat([
+      Buffer.from(
+        "cin,lastNameLatin,firstNameLatin,firstNameAr,sex,birthDate,provinceCode\nWA1,Bennani,Mohamed,",
+      ),
+      cp1256,
+      Buffer.from(",male,1980-01-01,MA-CAS\n"),
+    ]);
+    const failed = job(await upload(national, body));
+    expect(failed.status).toBe("failed");
+    expect((failed.error as { code: string; message: string }).code).toBe("person_imports.encoding");
+    expect((failed.error as { message: string }).message).toMatch(/UTF-8.*ligne 2/);
+    expect(await count("persons")).toBe(before);
+
+    const converted = job(await upload(national, body, "&encoding=windows-1256"));
+    expect(converted).toMatchObject({ status: "completed", rowsImported: 1 });
+    const name = await env.db.execute<{ first_name_ar: string }>(
+      sql`SELECT first_name_ar FROM persons WHERE cin = 'WA1'`,
+    );
+    expect(name.rows[0]?.first_name_ar).toBe("محمد بناني");
+
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(
+        "cin,lastNameLatin,firstNameLatin,firstNameAr,sex,birthDate,provinceCode\r\nWB1,Tazi,Amina,أمينة,female,1991-02-03,MA-RAB\r\n",
+        "utf16le",
+      ),
+    ]);
+    expect(job(await upload(national, utf16))).toMatchObject({ status: "completed", rowsImported: 1 });
+  });
+
+  it("refuses a 2 GB file from its announced size, before reading it", async () => {
+    const before = await count("person_imports");
+    const started = Date.now();
+    const res = await national.request("POST", "/api/v1/person-imports", "cin", {
+      "content-type": "text/csv",
+      "content-length": String(2 * 1024 ** 3),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ code: "person_imports.too_large" });
+    expect(res.json().detail).toContain("1024 Mo");
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await count("person_imports")).toBe(before);
+  });
+
+  it("stops reading a stream that grows past the limit (no Content-Length), and keeps nothing", async () => {
+    const service = createPersonImportService({ db: env.db, maxBytes: 1000 });
+    const big = Readable.from(["cin,lastNameLatin\n", "x".repeat(2000)]);
+    await expect(service.receive(big)).rejects.toMatchObject({
+      status: 413,
+      code: "person_imports.too_large",
+    });
+    expect(readdirSync(service.workDir).filter((f) => f.endsWith(".upload"))).toEqual([]);
+  });
+});
+
+describe("scope and permission", () => {
+  it("a regional officer imports persons of their region only: other regions' rows are rejected", async () => {
+    const officer = await env.userWith("regional_officer", "region", "MA-06");
+    const csv =
+      "cin,lastNameLatin,firstNameLatin,sex,birthDate,provinceCode\nSC1,Casa,Une,female,1990-01-01,MA-CAS\nSC2,Rabat,Deux,male,1990-01-01,MA-RAB\n";
+    const done = job(await upload(officer, csv));
+    expect(done).toMatchObject({ status: "completed", rowsImported: 1, rowsRejected: 1 });
+    const report = await officer.get(`/api/v1/person-imports/${done.id}/rejected.csv`);
+    expect(report.body).toContain("hors de votre périmètre");
+    // Another importer of another region cannot see the job or its report.
+    const other = await env.userWith("regional_officer", "region", "MA-04");
+    expect((await other.get(`/api/v1/person-imports/${done.id}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/v1/person-imports/${done.id}/rejected.csv`)).statusCode).toBe(404);
+    expect((await national.get(`/api/v1/person-imports/${done.id}`)).statusCode).toBe(200);
+  });
+
+  it("needs persons.import: a social worker or a partner is refused before the upload is read", async () => {
+    const worker = await env.userWith("social_worker", "province", "MA-CAS");
+    expect((await upload(worker, "cin\n")).statusCode).toBe(403);
+    const partner = await env.userWith("partner", "organization", null);
+    expect((await partner.get("/api/v1/person-imports")).statusCode).toBe(403);
+  });
+});
+
+describe("households in the file", () => {
+  it("creates each household with its head and members; a household without exactly one head is rejected whole", async () => {
+    const households = await count("households");
+    const csv = [
+      "cin,lastNameLatin,firstNameLatin,sex,birthDate,provinceCode,householdRef,relationship",
+      "HH1,Amrani,Driss,male,1970-01-01,MA-SET,M1,head",
+      "HH2,Amrani,Latifa,female,1975-01-01,MA-SET,M1,Conjoint(e)",
+      ",Amrani,Yasmine,female,2010-01-01,MA-SET,M1,child",
+      "HH4,Berrada,Ali,male,1960-01-01,MA-SET,M2,spouse",
+      "HH5,Solo,Nadia,female,1985-01-01,MA-SET,,",
+    ].join("\n");
+    const done = job(await upload(national, csv));
+    expect(done).toMatchObject({
+      status: "completed",
+      rowsImported: 4,
+      rowsRejected: 1,
+      householdsImported: 1,
+    });
+    expect(await count("households")).toBe(households + 1);
+    const members = await env.db.execute<{ relationship: string }>(
+      sql`SELECT m.relationship FROM household_members m JOIN persons p ON p.id = m.person_id
+          WHERE p.last_name_latin = 'Amrani' ORDER BY m.relationship`,
+    );
+    expect(members.rows.map((r) => r.relationship)).toEqual(["head", "spouse", "child"]);
+  });
+});
+
+describe("XLSX", () => {
+  it("reads the first sheet as a stream, dates included", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Personnes");
+    sheet.addRow(["CIN", "Nom", "Prénom", "Sexe", "Date de naissance", "Province / préfecture"]);
+    sheet.addRow(["XL1", "Fassi", "Hind", "Femme", new Date(Date.UTC(1999, 4, 6)), "MA-FES"]);
+    sheet.addRow(["XL2", "Fassi", "Karim", "Homme", "1998-02-03", "MA-FES"]);
+    const body = Buffer.from(await workbook.xlsx.writeBuffer());
+    const res = await national.request("POST", "/api/v1/person-imports?wait=true&fileName=p.xlsx", body, {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
+    expect(job(res)).toMatchObject({ status: "completed", format: "xlsx", rowsImported: 2 });
+    const hind = await env.db.execute<{ birth_date: string; sex: string }>(
+      sql`SELECT birth_date, sex FROM persons WHERE cin = 'XL1'`,
+    );
+    expect(hind.rows[0]).toEqual({ birth_date: "1999-05-06", sex: "female" });
+  });
+});
+
+describe("a crash half-way", () => {
+  const rows = (n: number, prefix: string) =>
+    [
+      "cin,lastNameLatin,firstNameLatin,sex,birthDate,provinceCode",
+      ...Array.from(
+        { length: n },
+        (_, i) => `${prefix}${100000 + i},Crash,Test${i},female,1990-01-01,MA-CAS`,
+      ),
+    ].join("\n");
+
+  it("thrown after N rows: nothing written; the re-run imports everything once; a third run changes nothing", async () => {
+    const service = createPersonImportService({ db: env.db });
+    const csv = rows(50, "CR");
+    const before = await count("persons");
+    const ctx = systemContext("test");
+    const received = await service.receive(Readable.from([csv]));
+    const crashed = await (
+      await service.start(ctx, { ...received, fileName: "c.csv", encoding: "auto" }, "fr", {
+        failAfterRows: 20,
+      })
+    ).done;
+    expect(crashed).toMatchObject({
+      status: "failed",
+      rowsImported: 0,
+      error: { code: "person_imports.interrupted" },
+    });
+    expect(await count("persons")).toBe(before);
+    const staged = await env.db.execute(
+      sql`SELECT 1 FROM person_import_rejections WHERE import_id = ${crashed.id}`,
+    );
+    expect(staged.rows).toEqual([]);
+
+    const rerun = await service.start(
+      ctx,
+      { ...(await service.receive(Readable.from([csv]))), fileName: "c.csv", encoding: "auto" },
+      "fr",
+    );
+    expect(rerun.alreadyImported).toBe(false);
+    expect(await rerun.done).toMatchObject({ status: "completed", rowsImported: 50 });
+    expect(await count("persons")).toBe(before + 50);
+    const third = await service.start(
+      ctx,
+      { ...(await service.receive(Readable.from([csv]))), fileName: "c.csv", encoding: "auto" },
+      "fr",
+    );
+    expect(third).toMatchObject({ alreadyImported: true, job: { id: (await rerun.done).id } });
+    expect(await count("persons")).toBe(before + 50);
+  });
+
+  it("the CLI killed with SIGKILL mid-way: the registry is exactly as before, the job reads as interrupted, a re-run completes", async () => {
+    const file = path.join(os.tmpdir(), `jisr-kill-${process.pid}.csv`);
+    writeFileSync(file, rows(30000, "KL"));
+    const before = await count("persons");
+    const url = (env.pool as unknown as { options: { connectionString: string } }).options.connectionString;
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", "persons", file], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: "ignore",
+    });
+    let id: string | undefined;
+    for (let i = 0; i < 600 && !id; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const r = await env.db.execute<{ id: string }>(
+        sql`SELECT id FROM person_imports WHERE file_name = ${path.basename(file)} AND status = 'reading' AND rows_read > 0`,
+      );
+      id = r.rows[0]?.id;
+    }
+    expect(id).toBeDefined();
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    // The backend notices the dead client and rolls back; its lock goes with it.
+    let status = "";
+    for (let i = 0; i < 50 && status !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await national.get(`/api/v1/person-imports/${id}`)).json().status;
+    }
+    const interrupted = (await national.get(`/api/v1/person-imports/${id}`)).json();
+    expect(interrupted).toMatchObject({
+      status: "failed",
+      rowsImported: 0,
+      error: { code: "person_imports.interrupted" },
+    });
+    expect(await count("persons")).toBe(before);
+
+    const rerun = job(await upload(national, readFileSync(file)));
+    expect(rerun).toMatchObject({ status: "completed", rowsImported: 30000, rowsRejected: 0 });
+    expect(await count("persons")).toBe(before + 30000);
+    const dupes = await env.db.execute(
+      sql`SELECT cin FROM persons WHERE cin LIKE 'KL%' GROUP BY cin HAVING count(*) > 1`,
+    );
+    expect(dupes.rows).toEqual([]);
+    rmSync(file, { force: true });
+  }, 120_000);
 });
