@@ -29,11 +29,7 @@ import {
   createPersonImportService,
   personImportRoutes,
 } from "./modules/beneficiaries/index.ts";
-import {
-  consultationsRoutes,
-  createConsultationsService,
-  insertProject,
-} from "./modules/consultations/index.ts";
+import { consultationsRoutes, createConsultationsService } from "./modules/consultations/index.ts";
 import {
   createCohortsService,
   createEstablishmentsService,
@@ -132,8 +128,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const programs = createProgramsService({ db: deps.db });
   beneficiaries.addTimelineSource(residentsTimeline);
   const residents = createResidentsService({ db: deps.db });
-  // Stakeholder proposals; a retained one becomes a project through the partnerships module.
-  const proposals = createConsultationsService({ db: deps.db, createProject: insertProject });
   const establishmentProjects = createProjectsService({ db: deps.db });
   // Social projects of the partnerships module (/projects), distinct from establishment projects.
   const socialProjects = {
@@ -141,6 +135,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     projects: createSocialProjectsService({ db: deps.db }),
     money: createProjectMoneyService({ db: deps.db }),
   };
+  // Stakeholder proposals; a retained one becomes a project through the partnerships module, in one transaction.
+  const proposals = createConsultationsService({
+    db: deps.db,
+    createProject: (tx, ctx, input) => socialProjects.projects.createIn(tx, ctx, input),
+  });
   // Computed indicators and dashboards read other modules' data through the computations they provide.
   const indicators = createIndicatorsService({ db: deps.db });
   indicators.addComputations(establishmentComputations);

@@ -4,7 +4,7 @@ import type { ProposalStatus } from "../../contracts/proposals.ts";
 import { users } from "../modules/access/index.ts";
 import { proposalComments, proposalSupports, proposals } from "../modules/consultations/index.ts";
 import { organizations } from "../modules/organizations/index.ts";
-import { projects } from "../modules/partnerships/partnerships.table.ts";
+import { projects } from "../modules/partnerships/index.ts";
 import { auditEvents } from "../platform/audit.table.ts";
 import type { Db } from "../platform/database.ts";
 import { DECISION_NOTES, DEMO_COMMENTS, PROPOSAL_IDEAS } from "./proposals.demo.data.ts";

@@ -14,7 +14,7 @@ import { PROPOSAL_STATUSES, PROPOSAL_THEMES } from "../../../contracts/proposals
 import { idColumn, now, tz, versioned } from "../../platform/columns.ts";
 import { users } from "../access/index.ts";
 import { organizations } from "../organizations/index.ts";
-import { projects } from "../partnerships/partnerships.table.ts";
+import { projects } from "../partnerships/index.ts";
 import { provinces, regions } from "../territories/index.ts";
 
 export const proposalThemeEnum = pgEnum("proposal_theme", PROPOSAL_THEMES);

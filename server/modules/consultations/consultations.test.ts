@@ -326,7 +326,9 @@ describe("a retained proposal becomes a project", () => {
       startDate: "2027-01-01",
       endDate: "2027-12-31",
     });
-    expect(clash.statusCode).toBe(409);
+    // The partnerships module refuses the duplicate code, on the field the reviewer typed it in.
+    expect(clash.statusCode).toBe(400);
+    expect(clash.json().errors[0].path).toBe("code");
     expect((await casablanca.get(`/api/v1/proposals/${p.id}`)).json()).toMatchObject({
       projectId: null,
       version: 3,

@@ -1,7 +1,6 @@
-export {
-  insertProject,
-  type NewProjectFromProposal,
-  type ProjectCreator,
+export type {
+  NewProjectFromProposal,
+  ProjectCreator,
 } from "./consultations.projects.ts";
 export { consultationsRoutes } from "./consultations.routes.ts";
 export { type ConsultationsService, createConsultationsService } from "./consultations.service.ts";
