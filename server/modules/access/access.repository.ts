@@ -76,10 +76,15 @@ export async function insertSession(db: Queryable, values: typeof sessions.$infe
   await db.insert(sessions).values(values);
 }
 
+/** The user's role assignments as JSON, read in the same statement as the session or token. */
+const assignmentsOfUser = sql<
+  Assignment[]
+>`coalesce((select json_agg(json_build_object('role', ra.role, 'scopeType', ra.scope_type, 'scopeRef', ra.scope_ref) order by ra.role, ra.scope_ref) from ${roleAssignments} ra where ra.user_id = ${users.id}), '[]'::json)`;
+
 /** The session, its user and role assignments in one round trip: this runs on every request. */
 export async function findLiveSession(db: Queryable, id: string) {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, assignments: assignmentsOfUser })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -113,7 +118,7 @@ export async function revokeUserSessions(db: Queryable, userId: string) {
 
 export async function findLiveToken(db: Queryable, secretHash: string) {
   const [row] = await db
-    .select({ token: apiTokens, user: users })
+    .select({ token: apiTokens, user: users, assignments: assignmentsOfUser })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Locale } from "../../../contracts/common.ts";
 import type { Actor } from "../../platform/context.ts";
 import type { Queryable } from "../../platform/database.ts";
-import { grantsOf } from "./access.permissions.ts";
+import { type Assignment, grantsOf } from "./access.permissions.ts";
 import * as repo from "./access.repository.ts";
 
 /**
@@ -39,7 +39,12 @@ export function createSessionKeys(secret: string) {
       const cap = Date.parse(found.session.createdAt) + ABSOLUTE_TTL_MS;
       await repo.touchSession(db, id, new Date(Math.min(now + IDLE_TTL_MS, cap)).toISOString());
     }
-    return buildActor(db, found.user, { via: "session", sessionId: id, csrfToken: found.session.csrfToken });
+    return buildActor(
+      db,
+      found.user,
+      { via: "session", sessionId: id, csrfToken: found.session.csrfToken },
+      found.assignments,
+    );
   }
 
   /** API tokens look like `jisr_<prefix>_<secret>`; the prefix lets people recognise them in lists. */
@@ -53,7 +58,7 @@ export function createSessionKeys(secret: string) {
     const found = await repo.findLiveToken(db, digest(token));
     if (!found) return null;
     await repo.touchToken(db, found.token.id);
-    return buildActor(db, found.user, { via: "token", sessionId: null, csrfToken: null });
+    return buildActor(db, found.user, { via: "token", sessionId: null, csrfToken: null }, found.assignments);
   }
 
   return { digest, startSession, actorFromSession, newToken, actorFromToken };
@@ -65,8 +70,9 @@ async function buildActor(
   db: Queryable,
   user: repo.UserRow,
   how: Pick<Actor, "via" | "sessionId" | "csrfToken">,
+  known?: readonly Assignment[],
 ): Promise<Actor> {
-  const assignments = (await repo.assignmentsOf(db, [user.id])).get(user.id) ?? [];
+  const assignments = known ?? (await repo.assignmentsOf(db, [user.id])).get(user.id) ?? [];
   return {
     userId: user.id,
     email: user.email,
