@@ -12,6 +12,7 @@ import {
 } from "./demo.data.ts";
 import { loadDemoEstablishments } from "./establishments.demo.ts";
 import { loadDemoIndicators } from "./indicators.demo.ts";
+import { loadDemoPartnerships } from "./partnerships.demo.ts";
 import { loadDemoPersons } from "./persons.demo.ts";
 import { loadDemoPrograms } from "./programs.demo.ts";
 import { loadDemoProposals } from "./proposals.demo.ts";
@@ -54,11 +55,13 @@ export async function loadDemoData(db: Db) {
   // ~300 establishments (25 per region) with 60 days of attendance, as the establishments issue asks.
   const establishments = await loadDemoEstablishments(db, { perRegion: 25 });
   const residents = await loadDemoResidents(db, { days: 60 });
+  // The conventions of the source texts (CDG, Groupe OCP and UM6P, Casablanca-Settat) and their projects in every region.
+  const partnerships = await loadDemoPartnerships(db);
   // Indicators of the source texts, targets per region and period, entered measurements.
   await loadDemoIndicators(db);
   // Stakeholder proposals at every status; one retained proposal became a project.
   const proposals = await loadDemoProposals(db);
-  return { persons, programs, establishments, residents, proposals };
+  return { persons, programs, establishments, residents, partnerships, proposals };
 }
 
 function toRow(o: DemoOrganization, ids: Map<string, string>) {
