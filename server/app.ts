@@ -46,22 +46,6 @@ import {
   residentsTimeline,
 } from "./modules/establishments/index.ts";
 import {
-  createOrganizationsService,
-  organizationNames,
-  organizationsRoutes,
-} from "./modules/organizations/index.ts";
-import {
-  createProgramsService,
-  moveApplications,
-  programsRoutes,
-  programsTimeline,
-} from "./modules/programs/index.ts";
-import {
-  createProjectMoneyService,
-  createSocialProjectsService,
-  socialProjectsRoutes,
-} from "./modules/partnerships/index.ts";
-import {
   createDashboardsService,
   createIndicatorsService,
   dashboardsRoutes,
@@ -70,6 +54,24 @@ import {
   partnershipComputations,
   programComputations,
 } from "./modules/indicators/index.ts";
+import {
+  createOrganizationsService,
+  organizationNames,
+  organizationsRoutes,
+} from "./modules/organizations/index.ts";
+import {
+  conventionsRoutes,
+  createConventionsService,
+  createProjectMoneyService,
+  createSocialProjectsService,
+  socialProjectsRoutes,
+} from "./modules/partnerships/index.ts";
+import {
+  createProgramsService,
+  moveApplications,
+  programsRoutes,
+  programsTimeline,
+} from "./modules/programs/index.ts";
 import { territoriesRoutes, territoryNames } from "./modules/territories/index.ts";
 import type { Db } from "./platform/database.ts";
 import { registerProblemHandler } from "./platform/problem.ts";
@@ -175,10 +177,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(establishmentsRoutes(establishments));
       await api.register(residentsRoutes(residents));
       await api.register(projectsRoutes(establishmentProjects));
-      await api.register(indicatorsRoutes(indicators));
-      await api.register(dashboardsRoutes(dashboards));
+      await api.register(
+        conventionsRoutes({ db: deps.db, conventions: createConventionsService({ db: deps.db }) }),
+      );
       await api.register(socialProjectsRoutes(socialProjects));
       await api.register(consultationsRoutes(proposals));
+      await api.register(indicatorsRoutes(indicators));
+      await api.register(dashboardsRoutes(dashboards));
     },
     { prefix: "/api/v1" },
   );

@@ -1,4 +1,11 @@
 /** What other modules may use from the partnerships module. */
+export { conventionsInScope } from "./partnerships.conventions.repository.ts";
+export { conventionsRoutes } from "./partnerships.conventions.routes.ts";
+export {
+  type ConventionsService,
+  createConventionsService,
+  DOCUMENT_OWNER as CONVENTION_DOCUMENT_OWNER,
+} from "./partnerships.conventions.service.ts";
 export {
   createMoneyService as createProjectMoneyService,
   type MoneyService,

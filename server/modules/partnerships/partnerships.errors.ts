@@ -5,6 +5,25 @@ import { AppError } from "../../platform/errors.ts";
  * message under `errors.` in locales/{fr,ar,en}.json.
  */
 
+/** Conventions, their parties, axes, targets and documents (messages under errors.conventions). */
+export const CONVENTION_ERRORS = {
+  notFound: "conventions.not_found",
+  childNotFound: "conventions.child_not_found",
+  documentNotFound: "conventions.document_not_found",
+  archived: "conventions.archived",
+  referenceTaken: "conventions.reference_taken",
+  endBeforeStart: "conventions.end_before_start",
+  signedOnRequired: "conventions.signed_on_required",
+  parentOnlySpecific: "conventions.parent_only_specific",
+  parentNotFound: "conventions.parent_not_found",
+  parentNotFramework: "conventions.parent_not_framework",
+  organizationNotFound: "conventions.organization_not_found",
+  partyDuplicate: "conventions.party_duplicate",
+  outOfScope: "conventions.out_of_scope",
+  hasProjects: "conventions.has_projects",
+  axisHasProjects: "conventions.axis_has_projects",
+} as const;
+
 /** Social projects and their money (messages under errors.socialProjects). */
 export const PROJECT_ERRORS = {
   notFound: "socialProjects.not_found",
