@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { ADMIN, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
 
 /** The national officer filters the establishments by clicking a region of the map, then sees it in Arabic. */
 test("national officer: the region map filters the establishments list", async ({ page }) => {
@@ -33,4 +33,52 @@ test("national officer: the region map filters the establishments list", async (
   await page.keyboard.press("Enter");
   await expect(page).not.toHaveURL(/region=MA-06/);
   await page.getByText("FR", { exact: true }).click();
+});
+
+/** An authorisation about to expire stands out in the list and on the detail page; the export follows the filters. */
+test("admin: the authorisation-expiry warning shows in list and detail; export links carry the filters", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const unique = Date.now().toString(36).slice(-5);
+  const request = await playwright.request.newContext({ baseURL });
+  const auth = await request.post("/api/v1/auth/login", {
+    data: { email: ADMIN.email, password: ADMIN.password },
+  });
+  const { csrfToken } = await auth.json();
+  const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const created = await request.post("/api/v1/establishments", {
+    headers: { "x-csrf-token": csrfToken },
+    data: {
+      code: `E2E-EXP-${unique}`,
+      nameFr: `Foyer expiration ${unique}`,
+      category: "elderly",
+      regionCode: "MA-04",
+      authorisationStatus: "authorised",
+      authorisationNumber: "AUT-1",
+      authorisationExpiresOn: soon,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await request.dispose();
+
+  await login(page, ADMIN.email, ADMIN.password);
+  await page.goto(`/establishments?q=${unique}&region=MA-04`);
+  const row = page
+    .getByRole("table", { name: "Établissements" })
+    .locator("tbody tr")
+    .filter({ hasText: unique });
+  await expect(row.getByText("Autorisation expirant bientôt")).toBeVisible();
+  await page.getByRole("button", { name: /Exporter/ }).click();
+  const csv = page.getByRole("menuitem", { name: /CSV/ });
+  await expect(csv).toHaveAttribute(
+    "href",
+    new RegExp(`q=${unique}.*region=MA-04|region=MA-04.*q=${unique}`),
+  );
+  await page.keyboard.press("Escape");
+  await row.getByRole("link", { name: `Foyer expiration ${unique}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Foyer expiration ${unique}` })).toBeVisible();
+  await expect(page.getByText("Autorisation expirant bientôt").first()).toBeVisible();
 });

@@ -10,6 +10,11 @@ import { ADMIN, login, screenshotPath } from "./helpers.ts";
 // Whole flows on a shared 2-core machine: more than the default 30 s each.
 test.describe.configure({ timeout: 90_000 });
 const unique = Date.now().toString(36).slice(-5);
+
+/** Waits for the toasts to close (4 s) so they do not hide the page header in a screenshot. */
+async function closeToasts(page: Page) {
+  await expect(page.locator(".mantine-Notification-root")).toHaveCount(0, { timeout: 15_000 });
+}
 const MANAGER = { email: `manager.${unique}@jisr.local`, password: "e2e-manager-password-1" };
 const LAST = `Bennani${unique}`;
 let establishmentId = "";
@@ -100,6 +105,7 @@ test("manager: admit a resident, fill today's attendance, see the occupancy, in 
   await page.getByRole("button", { name: "Enregistrer le registre" }).click();
   await expect(page.getByText("Registre enregistré")).toBeVisible();
   await expect(page.getByText(/1 \/ 3 places/)).toBeVisible();
+  await closeToasts(page);
   await page.screenshot({ path: screenshotPath("residents-attendance"), fullPage: true });
 
   // The same screen in Arabic, right to left.
@@ -112,6 +118,7 @@ test("manager: admit a resident, fill today's attendance, see the occupancy, in 
   await page.getByRole("button", { name: "حفظ السجل" }).click();
   await expect(page.getByText("تم حفظ السجل")).toBeVisible();
   await expect(page.getByRole("heading", { name: "نسبة الإشغال" })).toBeVisible();
+  await closeToasts(page);
   await page.screenshot({ path: screenshotPath("residents-attendance-ar"), fullPage: true });
   await page.getByText("FR", { exact: true }).click();
 });
