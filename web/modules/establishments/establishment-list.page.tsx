@@ -33,6 +33,7 @@ import { ProblemError } from "../../shared/http.ts";
 import { PageHeader } from "../../shared/page-header.tsx";
 import { type Column, PagedTable } from "../../shared/paged-table.tsx";
 import { ProblemAlert } from "../../shared/problem-alert.tsx";
+import { RegionMap } from "../../shared/region-map.tsx";
 import { AnchorLink, ButtonLink } from "../../shared/router-links.tsx";
 import { SearchInput } from "../../shared/search-input.tsx";
 import { useCan } from "../auth/auth.api.ts";
@@ -47,7 +48,6 @@ import {
   useImportEstablishments,
 } from "./establishments.api.ts";
 import type { EstablishmentSearch } from "./establishments.search.ts";
-import { RegionMap } from "./region-map.tsx";
 
 const route = getRouteApi("/_app/establishments");
 
