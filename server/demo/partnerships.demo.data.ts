@@ -378,6 +378,28 @@ export const REGION_PROJECTS: [region: string, province: string, city: string, k
   ["MA-12", "MA-OUD", "Dakhla", ["solar", "incubation"]],
 ];
 
+/** Arabic names of the places above, for the Arabic titles. */
+export const PLACE_AR: Record<string, string> = {
+  Tanger: "طنجة",
+  Oujda: "وجدة",
+  Fès: "فاس",
+  Rabat: "الرباط",
+  "Béni Mellal": "بني ملال",
+  Casablanca: "الدار البيضاء",
+  Marrakech: "مراكش",
+  Errachidia: "الرشيدية",
+  Agadir: "أكادير",
+  Guelmim: "كلميم",
+  Laâyoune: "العيون",
+  Dakhla: "الداخلة",
+  Khouribga: "خريبكة",
+  "El Jadida": "الجديدة",
+  Rehamna: "الرحامنة",
+  Settat: "سطات",
+  Berrechid: "برشيد",
+  Mohammédia: "المحمدية",
+};
+
 /** Projects named in the source texts, placed where they happen. */
 export const NAMED_PROJECTS: {
   code: string;

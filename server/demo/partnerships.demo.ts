@@ -25,6 +25,7 @@ import {
   MILESTONES,
   NAMED_AXES,
   NAMED_PROJECTS,
+  PLACE_AR,
   PROJECT_KINDS,
   REGION_PROJECTS,
 } from "./partnerships.demo.data.ts";
@@ -212,7 +213,7 @@ export async function loadDemoPartnerships(db: Db) {
             region,
             province,
             titleFr: kind.titleFr(place),
-            titleAr: kind.titleAr(place),
+            titleAr: kind.titleAr(PLACE_AR[place] ?? place),
             responsible: associations.get(region) ?? null,
             budgetMad: Math.round(rand.int(min, max) / 10_000) * 10_000,
             start: addDays("2023-06-01", rand.int(0, 700)),

@@ -23,8 +23,10 @@ import { contextOf } from "../../platform/context.ts";
 import type { Db } from "../../platform/database.ts";
 import { type ExportColumn, sendExport } from "../../platform/export.ts";
 import { t } from "../../platform/i18n.ts";
+import { renderPdf, sendPdf } from "../../platform/pdf.ts";
 import { territoryNames } from "../territories/index.ts";
 import type { MoneyService } from "./partnerships.money.service.ts";
+import { projectPdf } from "./partnerships.projects.pdf.ts";
 import type { ProjectsService } from "./partnerships.projects.service.ts";
 
 export interface ProjectServices {
@@ -120,6 +122,21 @@ export function socialProjectsRoutes(s: ProjectServices) {
         },
       },
       (request) => s.projects.get(contextOf(request), request.params.id),
+    );
+    app.get(
+      "/projects/:id/pdf",
+      {
+        schema: {
+          tags,
+          summary: "The project as a printable PDF summary, in the request's language",
+          params: IdParams,
+        },
+      },
+      async (request, reply) => {
+        const project = await s.projects.get(contextOf(request), request.params.id);
+        const summary = await projectPdf(s.db, project, request.locale, s.projects.today());
+        return sendPdf(reply, project.code, await renderPdf(summary));
+      },
     );
     app.patch(
       "/projects/:id",

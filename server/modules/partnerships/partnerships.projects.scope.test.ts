@@ -11,7 +11,7 @@ const env = setupTestEnv();
 let admin: Client;
 let ocp: string;
 let other: string;
-const ids: Record<string, string> = {};
+const ids = {} as Record<"signed" | "funded" | "foreign", string>;
 
 beforeAll(async () => {
   admin = await env.userWith("administrator", "national");
@@ -50,6 +50,10 @@ describe("projects scope", () => {
     expect(csv).not.toContain("Portée étrangère");
     const pdf = await partner.get(`/api/v1/projects/${ids.foreign}/pdf`);
     expect(pdf.statusCode).toBe(404);
+    const own = await partner.get(`/api/v1/projects/${ids.signed}/pdf`);
+    expect(own.statusCode).toBe(200);
+    expect(own.headers["content-type"]).toBe("application/pdf");
+    expect(own.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   it("stops showing a funded project to a partner once its last budget line is gone", async () => {
