@@ -231,5 +231,14 @@ describe("list and search endpoints at scale", () => {
     );
     expect(explained).toBeGreaterThan(called.length);
     expect(problems, problems.join("\n")).toEqual([]);
+
+    // No N+1: a page of 20 rows costs a fixed handful of statements, never one per row. (A first
+    // dashboard read recomputes its five datasets, about seven statements each, whatever the rows.)
+    const perCall = new Map<string, number>();
+    for (const q of recorded)
+      if (q.endpoint && !q.endpoint.startsWith("/dashboards"))
+        perCall.set(q.endpoint, (perCall.get(q.endpoint) ?? 0) + 1);
+    const chatty = [...perCall].filter(([, n]) => n >= 12).map(([e, n]) => `${e}: ${n} statements`);
+    expect(chatty, chatty.join("\n")).toEqual([]);
   }, 120_000);
 });

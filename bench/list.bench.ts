@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { createBeneficiariesService } from "../server/modules/beneficiaries/index.ts";
 import {
@@ -47,14 +48,17 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         .join();
     if (!page.items.length || ids(page.items) !== ids(barePage.items))
       throw new Error("the bare endpoint does not answer the same page as Jisr");
-    const measure = async (target: string, h: Record<string, string>) => {
+    // Also the server's own CPU time per request: on a shared machine it varies less than throughput.
+    const measure = async (target: string, h: Record<string, string>, pid: number) => {
       await cannon(target, h, 2); // warm-up
-      return cannon(target, h, seconds);
+      const cpu0 = cpuMs(pid);
+      const r = await cannon(target, h, seconds);
+      return { ...r, cpuPerRequest: (cpuMs(pid) - cpu0) / Math.max(1, r.total) };
     };
-    const j = await measure(`${jisr.url}/api/v1/persons?limit=50`, headers);
-    const b = await measure(`${bare.url}/bare`, {});
+    const j = await measure(`${jisr.url}/api/v1/persons?limit=50`, headers, jisr.pid);
+    const b = await measure(`${bare.url}/bare`, {}, bare.pid);
     log(
-      `  persons list: Jisr ${Math.round(j.rps)} req/s (p99 ${j.p99} ms), bare ${Math.round(b.rps)} req/s (p99 ${b.p99} ms)`,
+      `  persons list: Jisr ${Math.round(j.rps)} req/s (p99 ${j.p99} ms, ${j.cpuPerRequest.toFixed(2)} ms CPU/request), bare ${Math.round(b.rps)} req/s (p99 ${b.p99} ms, ${b.cpuPerRequest.toFixed(2)} ms CPU/request)`,
     );
     return [
       {
@@ -69,6 +73,18 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         met: j.rps >= 0.6 * b.rps,
         note: `p99 ${j.p99} ms vs ${b.p99} ms; ${seconds} s each`,
       },
+      {
+        benchmark: "scoped list (autocannon, 16 connections)",
+        figure: "server CPU time per request (same list)",
+        value: j.cpuPerRequest,
+        unit: "ms",
+        baseline: b.cpuPerRequest,
+        baselineLabel: "bare Fastify + pg",
+        ratio: j.cpuPerRequest / b.cpuPerRequest,
+        target: "—",
+        met: null,
+        note: "user + system time of the server process (/proc), database excluded",
+      },
     ];
   } finally {
     await jisr.stop();
@@ -79,7 +95,17 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 async function cannon(url: string, headers: Record<string, string>, duration: number) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration, headers });
   if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
-  return { rps: r.requests.average, p99: r.latency.p99 };
+  return { rps: r.requests.average, p99: r.latency.p99, total: r.requests.total };
+}
+
+/** User + system CPU time of a process so far, in ms (Linux /proc; 0 elsewhere). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 if (isMain(import.meta.url)) await standalone(run);
