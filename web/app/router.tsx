@@ -164,6 +164,16 @@ const personEditRoute = createRoute({
   ),
 });
 
+const personImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "persons/import",
+  beforeLoad: requirePermission("persons.import"),
+  component: lazyRouteComponent(
+    () => import("../modules/beneficiaries/person-import.page.tsx"),
+    "PersonImportPage",
+  ),
+});
+
 const householdRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "households/$id",
@@ -430,6 +440,7 @@ const routeTree = rootRoute.addChildren([
     organizationRoute,
     organizationEditRoute,
     personsRoute,
+    personImportRoute,
     personNewRoute,
     personRoute,
     personEditRoute,

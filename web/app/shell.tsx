@@ -19,6 +19,7 @@ interface MenuEntry {
 
 const MENU: MenuEntry[] = [
   { to: "/persons", label: "nav.beneficiaries", permission: "persons.read" },
+  { to: "/persons/import", label: "personImports.menu", permission: "persons.import" },
   { to: "/organizations", label: "nav.organizations", permission: "organizations.read" },
   { to: "/establishments", label: "nav.establishments", permission: "establishments.read" },
   { to: "/cohorts", label: "nav.cohorts", permission: "establishments.read" },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams } from "../../../contracts/common.ts";
+import { IdParams, Locale } from "../../../contracts/common.ts";
 import {
   PERSON_IMPORT_KEYS,
   PERSON_IMPORT_MAX_BYTES,
@@ -105,11 +105,13 @@ export function personImportRoutes(service: PersonImportService) {
           summary:
             "The rejected rows with their reasons, as CSV (UTF-8 with BOM); once corrected, the file imports as is",
           params: IdParams,
+          // A download link cannot set Accept-Language: the page names its language here.
+          querystring: z.strictObject({ lang: Locale.optional() }),
         },
       },
       async (request, reply) => {
         const ctx = contextOf(request);
-        const locale = request.locale;
+        const locale = request.query.lang ?? request.locale;
         const rows = service.rejections(ctx, request.params.id);
         const first = await rows.next(); // 404 before any byte is sent
         async function* all() {
