@@ -108,7 +108,7 @@ async function csvSource(path: string, requested: FileEncoding): Promise<RowSour
   const counter = { bytes: 0, lines: 0 };
   const stream = createReadStream(path, { highWaterMark: 1024 * 1024 })
     .pipe(decoder(label, bom, counter))
-    .pipe(parse<string[], string[]>({ delimiter, trim: true, ignoreEmpty: false }));
+    .pipe(parse<string[], string[]>({ delimiter, ignoreEmpty: false })); // cells are trimmed by the row check
   async function* rows() {
     let row = 0;
     try {

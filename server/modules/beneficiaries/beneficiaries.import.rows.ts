@@ -88,7 +88,8 @@ const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 function normaliseCells(cells: Record<string, string>): Record<string, string> {
   for (const [key, map] of Object.entries(CODED)) {
     const v = cells[key];
-    if (v) cells[key] = map.get(fold(v)) ?? v;
+    // Most files hold the codes themselves: a direct hit spares the folding.
+    if (v) cells[key] = map.get(v) ?? map.get(fold(v)) ?? v;
   }
   const d = cells.birthDate && DMY.exec(cells.birthDate);
   if (d) cells.birthDate = `${d[3]}-${d[2]?.padStart(2, "0")}-${d[1]?.padStart(2, "0")}`;
