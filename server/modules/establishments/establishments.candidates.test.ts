@@ -235,3 +235,46 @@ describe("admission request by a manager", () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe("an establishment without a province", () => {
+  it("searches and registers within its region", async () => {
+    const res = await admin.post("/api/v1/establishments", {
+      code: "CAND-REG",
+      nameFr: "Foyer régional",
+      category: "children_in_difficulty",
+      regionCode: "MA-06",
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const regional = res.json().id as string;
+    const manager06 = await env.userWith("establishment_manager", "establishment", regional);
+    const found = await manager06.get(
+      url(regional, "/admission-candidates?name=Amine%20Bennani&birthDate=2012-03-04"),
+    );
+    expect(
+      found
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual([amine, settat].sort());
+
+    const body = (provinceCode?: string) => ({
+      person: {
+        firstNameLatin: "Nora",
+        lastNameLatin: "Regional",
+        sex: "female",
+        birthDate: "2014-01-01",
+        provinceCode,
+      },
+      referralSource: "family",
+      reason: "Accueil",
+    });
+    const none = await manager06.post(url(regional, "/admissions"), body());
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors[0]).toMatchObject({ path: "person.provinceCode", code: "validation.required" });
+    const elsewhere = await manager06.post(url(regional, "/admissions"), body("MA-RAB"));
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().errors[0].path).toBe("person.provinceCode");
+    const inRegion = await manager06.post(url(regional, "/admissions"), body("MA-SET"));
+    expect(inRegion.statusCode, inRegion.body).toBe(201);
+  });
+});
