@@ -129,7 +129,7 @@ export function PersonImportPage() {
                 onChange={(v) => setEncoding(v ?? "auto")}
                 allowDeselect={false}
                 disabled={busy}
-                w={300}
+                w={360}
               />
               <Button onClick={start} disabled={!file || busy} loading={busy}>
                 {t("personImports.start")}
