@@ -425,6 +425,56 @@ const proposalRoute = createRoute({
   ),
 });
 
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "dashboard",
+  beforeLoad: requirePermission("dashboards.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/dashboards/national-dashboard.page.tsx"),
+    "NationalDashboardPage",
+  ),
+});
+
+const regionDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "dashboard/regions/$code",
+  beforeLoad: requirePermission("dashboards.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/dashboards/territory-dashboard.page.tsx"),
+    "RegionDashboardPage",
+  ),
+});
+
+const provinceDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "dashboard/provinces/$code",
+  beforeLoad: requirePermission("dashboards.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/dashboards/territory-dashboard.page.tsx"),
+    "ProvinceDashboardPage",
+  ),
+});
+
+const indicatorsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "indicators",
+  beforeLoad: requirePermission("indicators.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/indicators/indicator-list.page.tsx"),
+    "IndicatorListPage",
+  ),
+});
+
+const indicatorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "indicators/$id",
+  beforeLoad: requirePermission("indicators.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/indicators/indicator-detail.page.tsx"),
+    "IndicatorDetailPage",
+  ),
+});
+
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "$",
@@ -468,6 +518,11 @@ const routeTree = rootRoute.addChildren([
     proposalsRoute,
     proposalNewRoute,
     proposalRoute,
+    dashboardRoute,
+    regionDashboardRoute,
+    provinceDashboardRoute,
+    indicatorsRoute,
+    indicatorRoute,
     notFoundRoute,
   ]),
   publicRoute.addChildren([publicProgramsRoute, publicProgramRoute, publicStatusRoute]),

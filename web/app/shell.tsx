@@ -18,6 +18,7 @@ interface MenuEntry {
 }
 
 const MENU: MenuEntry[] = [
+  { to: "/dashboard", label: "dashboards.menu", permission: "dashboards.read" },
   { to: "/persons", label: "nav.beneficiaries", permission: "persons.read" },
   { to: "/persons/import", label: "personImports.menu", permission: "persons.import" },
   { to: "/organizations", label: "nav.organizations", permission: "organizations.read" },
@@ -26,6 +27,7 @@ const MENU: MenuEntry[] = [
   { to: "/programs", label: "nav.programs", permission: "programs.read" },
   { to: "/applications", label: "nav.applications", permission: "applications.read" },
   { to: "/proposals", label: "proposals.nav", permission: "proposals.read" },
+  { to: "/indicators", label: "indicators.menu", permission: "indicators.read" },
   { to: "/territories", label: "nav.territories", permission: "territories.read" },
   { to: "/users", label: "nav.users", permission: "users.manage" },
   { to: "/audit", label: "nav.audit", permission: "audit.read" },

@@ -44,10 +44,17 @@ export interface RegionMapProps {
   legend: string;
   /** The map's accessible name. */
   title: string;
+  /** Values are decimals (rates, per inhabitant): the legend shows ranges of the maximum. */
+  continuous?: boolean;
 }
 
-const bucket = (value: number, max: number) =>
-  value <= 0 || max <= 0 ? -1 : Math.min(SCALE.length - 1, Math.floor(((value - 1) / max) * SCALE.length));
+/** Counts: integer steps (1–3, 4–6…). Decimal values (rates, per inhabitant): equal shares of the maximum. */
+const bucket = (value: number, max: number, continuous: boolean) =>
+  value <= 0 || max <= 0
+    ? -1
+    : continuous
+      ? Math.min(SCALE.length - 1, Math.max(0, Math.ceil((value / max) * SCALE.length) - 1))
+      : Math.min(SCALE.length - 1, Math.floor(((value - 1) / max) * SCALE.length));
 
 /** Choropleth-like tile map of the regions: colour by value, click or Enter/Space to select. */
 export function RegionMap({
@@ -59,6 +66,7 @@ export function RegionMap({
   format = String,
   legend,
   title,
+  continuous = false,
 }: RegionMapProps) {
   const max = Math.max(0, ...TILES.map((tile) => values[tile.code] ?? 0));
   const toggle = (code: string) => onSelect?.(selected === code ? null : code);
@@ -68,11 +76,15 @@ export function RegionMap({
       toggle(code);
     }
   };
-  const steps = SCALE.map((colour, i) => ({
-    colour,
-    from: Math.floor((i * max) / SCALE.length) + 1,
-    to: Math.floor(((i + 1) * max) / SCALE.length),
-  })).filter((s) => s.to >= s.from);
+  const steps = SCALE.map((colour, i) =>
+    continuous
+      ? { colour, from: (i * max) / SCALE.length, to: ((i + 1) * max) / SCALE.length }
+      : {
+          colour,
+          from: Math.floor((i * max) / SCALE.length) + 1,
+          to: Math.floor(((i + 1) * max) / SCALE.length),
+        },
+  ).filter((s) => s.to >= s.from && (!continuous || max > 0));
 
   return (
     <Stack gap="xs">
@@ -85,7 +97,7 @@ export function RegionMap({
         <title>{title}</title>
         {TILES.map((tile) => {
           const value = values[tile.code] ?? 0;
-          const b = bucket(value, max);
+          const b = bucket(value, max, continuous);
           const fill = b < 0 ? ZERO : SCALE[b];
           const dark = b >= 2;
           const isSelected = selected === tile.code;
