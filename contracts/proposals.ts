@@ -168,6 +168,7 @@ export const ProposalCommentList = page(ProposalComment);
 export const SupportBody = z.strictObject({ organizationId: Id.optional() });
 export type SupportBody = z.infer<typeof SupportBody>;
 export const SupportParams = z.strictObject({ id: Id, organizationId: Id });
+export const AttachmentParams = z.strictObject({ id: Id, fileId: Id });
 
 const IsoDate = z.iso.date({ message: "validation.invalid_format" });
 

@@ -2,10 +2,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { IdParams, PageQuery } from "../../../contracts/common.ts";
 import {
+  AttachmentParams,
   ConvertProposalBody,
   CreateCommentBody,
   CreateProposalBody,
   type Proposal,
+  ProposalAttachment,
   ProposalComment,
   ProposalCommentList,
   ProposalDetail,
@@ -18,6 +20,7 @@ import {
 } from "../../../contracts/proposals.ts";
 import { contextOf } from "../../platform/context.ts";
 import { type ExportColumn, sendExport } from "../../platform/export.ts";
+import { readUpload, registerUploads, sendStoredFile, uploadBodySchema } from "../../platform/files.ts";
 import { t } from "../../platform/i18n.ts";
 import type { ConsultationsService } from "./consultations.service.ts";
 
@@ -25,6 +28,7 @@ import type { ConsultationsService } from "./consultations.service.ts";
 export function consultationsRoutes(service: ConsultationsService) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
+    await registerUploads(plain);
     const tags = ["proposals"];
 
     app.get(
@@ -183,6 +187,35 @@ export function consultationsRoutes(service: ConsultationsService) {
       },
       (request) =>
         service.withdrawSupport(contextOf(request), request.params.id, request.params.organizationId),
+    );
+    app.post(
+      "/proposals/:id/attachments",
+      {
+        schema: {
+          tags,
+          summary:
+            "Attach a document (multipart, one `file` part; the author's organisation and the reviewers; 413 over the size limit, 415 for other types)",
+          params: IdParams,
+          ...uploadBodySchema,
+          response: { 201: ProposalAttachment },
+        },
+      },
+      async (request, reply) => {
+        const stored = await service.attach(contextOf(request), request.params.id, () => readUpload(request));
+        const { id, fileName, mediaType, sizeBytes, createdAt } = stored;
+        return reply.status(201).send({ id, fileName, mediaType, sizeBytes, createdAt });
+      },
+    );
+    app.get(
+      "/proposals/:id/attachments/:fileId",
+      {
+        schema: { tags, summary: "Download an attachment with its name and type", params: AttachmentParams },
+      },
+      async (request, reply) =>
+        sendStoredFile(
+          reply,
+          await service.attachment(contextOf(request), request.params.id, request.params.fileId),
+        ),
     );
     app.post(
       "/proposals/:id/project",

@@ -18,6 +18,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Actor, AuthenticatedContext } from "../../platform/context.ts";
 import type { Db, Queryable } from "../../platform/database.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
+import * as files from "../../platform/files.ts";
 import { decodeCursor, toPage } from "../../platform/pagination.ts";
 import { type Access, accessFor, can, reaches } from "../../platform/scope.ts";
 import { assertVersion } from "../../platform/versioning.ts";
@@ -26,6 +27,8 @@ import type { ProjectCreator } from "./consultations.projects.ts";
 import * as repo from "./consultations.repository.ts";
 
 const ENTITY = "proposal";
+/** Owner type of a proposal's attachments in stored_files. */
+const FILES_OWNER = "proposal";
 /** Supports are given while the proposal is still being considered. */
 const OPEN_FOR_SUPPORT = new Set(["received", "under_study"]);
 
@@ -94,6 +97,7 @@ export function createConsultationsService(deps: ConsultationsDeps) {
 
   async function detail(q: Queryable, actor: Actor, p: Proposal): Promise<ProposalDetail> {
     const supports = await repo.supportsOf(q, p.id);
+    const attachments = await files.listFiles(q, { type: FILES_OWNER, id: p.id });
     const reviewer = isReviewer(actor, p);
     const mine = can(actor, "proposals.submit") ? accessFor(actor, "proposals.submit").organizations : [];
     const supporting = new Set(supports.map((s) => s.organizationId));
@@ -108,17 +112,29 @@ export function createConsultationsService(deps: ConsultationsDeps) {
     return {
       ...p,
       supports,
-      attachments: [],
+      attachments: attachments.map(({ id, fileName, mediaType, sizeBytes, createdAt }) => ({
+        id,
+        fileName,
+        mediaType,
+        sizeBytes,
+        createdAt,
+      })),
       can: {
         actions: reviewer ? PROPOSAL_ACTIONS.filter((a) => allowed(a, p)) : [],
         canConvert: reviewer && p.status === "retained" && !p.projectId && can(actor, "projects.write"),
         canComment: true,
-        canAttach: mine.includes(p.organizationId) || reviewer,
+        canAttach: mayAttach(actor, p),
         supportAs,
         supportedAs: mine.filter((o) => supporting.has(o)),
       },
     };
   }
+
+  /** The author's organisation and the reviewers of its territory add documents. */
+  const mayAttach = (actor: Actor, p: Proposal) =>
+    (can(actor, "proposals.submit") &&
+      accessFor(actor, "proposals.submit").organizations.includes(p.organizationId)) ||
+    isReviewer(actor, p);
 
   const allowed = (action: ProposalAction, p: Proposal) =>
     PROPOSAL_TRANSITIONS[action].from.includes(p.status) && !(action === "reopen" && p.projectId);
@@ -294,6 +310,37 @@ export function createConsultationsService(deps: ConsultationsDeps) {
         });
         return detail(tx, ctx.actor, await found(tx, ctx.actor, id));
       });
+    },
+
+    /** Checks the caller may attach to this proposal before reading the upload, then stores it with its audit event. */
+    async attach(ctx: AuthenticatedContext, id: string, read: () => Promise<files.Upload>) {
+      const proposal = await found(db, ctx.actor, id);
+      if (!mayAttach(ctx.actor, proposal)) throw new AppError(403, "proposals.attach_forbidden");
+      const upload = await read();
+      return db.transaction(async (tx) => {
+        await found(tx, ctx.actor, id, true);
+        const stored = await files.storeFile(tx, { type: FILES_OWNER, id }, upload, ctx.actor.userId);
+        await recordAudit(tx, ctx, {
+          action: "proposal.attach",
+          entityType: ENTITY,
+          entityId: id,
+          after: {
+            fileId: stored.id,
+            fileName: stored.fileName,
+            sizeBytes: stored.sizeBytes,
+            sha256: stored.sha256,
+          },
+        });
+        return stored;
+      });
+    },
+
+    /** One attachment with its content, for whoever may read the proposal. */
+    async attachment(ctx: AuthenticatedContext, id: string, fileId: string) {
+      await found(db, ctx.actor, id);
+      const file = await files.findFile(db, { type: FILES_OWNER, id }, fileId);
+      if (!file) throw notFound("proposals.attachment_not_found");
+      return file;
     },
 
     /** A retained proposal becomes a project (through the partnerships module), linked both ways. */
