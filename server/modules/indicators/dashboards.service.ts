@@ -8,6 +8,7 @@ import { t } from "../../platform/i18n.ts";
 import { type Access, accessFor } from "../../platform/scope.ts";
 import { organizationNames } from "../organizations/index.ts";
 import { visible } from "./indicators.computations.ts";
+import type { DatasetSource } from "./indicators.datasets.ts";
 import { actualFinder, currentPeriods, progressRow } from "./indicators.progress.ts";
 import * as repo from "./indicators.repository.ts";
 import type { IndicatorsService } from "./indicators.service.ts";
@@ -56,13 +57,15 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
     locale: Locale,
   ): Promise<Dashboard> {
     const access = accessFor(ctx.actor, "dashboards.read");
-    const territories = await indicators.territories();
+    const reader = indicators.session();
+    const territories = await indicators.territories(reader);
     const area = await areaFor(access, level, code, territories);
+    const rows = async <R>(source: DatasetSource<R>) => (await reader(source)).rows;
     const [establishments, projects, programs, applications] = await Promise.all([
-      indicators.read(establishmentFacts),
-      indicators.read(projectFacts),
-      indicators.read(programFacts),
-      indicators.read(applicationCounts),
+      rows(establishmentFacts),
+      rows(projectFacts),
+      rows(programFacts),
+      rows(applicationCounts),
     ]);
     const est = visible(establishments, access, (e) => ({
       region: e.regionCode,
@@ -217,13 +220,18 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
         occupancyRate: rate(residents, capacity),
       },
       programs: programRows,
-      indicators: await indicatorsAgainstTargets(access, area, territories),
+      indicators: await indicatorsAgainstTargets(access, area, territories, reader),
       territories: territoryRows,
     };
   }
 
   /** Each indicator with a target this year at the area: its actual, gap and achievement. */
-  async function indicatorsAgainstTargets(access: Access, area: Area, territories: Territories) {
+  async function indicatorsAgainstTargets(
+    access: Access,
+    area: Area,
+    territories: Territories,
+    reader: ReturnType<IndicatorsService["session"]>,
+  ) {
     const [year] = currentPeriods(indicators.today());
     const [defs, targets, measurements] = await Promise.all([
       repo.list(db, { limit: 1000 }),
@@ -242,7 +250,7 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
       if (!target) continue;
       let actual: number | null;
       if (indicator.kind === "computed") {
-        const values = await indicators.valuesAt(indicator, access, year);
+        const values = await indicators.valuesAt(indicator, access, year, reader);
         actual =
           values.find(
             (v) => v.territoryLevel === area.level && v.territoryCode === area.code && !v.sex && !v.ageBand,
@@ -283,9 +291,10 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
     /** A region's projects, for drill-down to a project. */
     async regionProjects(ctx: AuthenticatedContext, code: string): Promise<DashboardProject[]> {
       const access = accessFor(ctx.actor, "dashboards.read");
-      const territories = await indicators.territories();
+      const reader = indicators.session();
+      const territories = await indicators.territories(reader);
       const area = await areaFor(access, "region", code, territories);
-      const rows = visible(await indicators.read(projectFacts), access, (p) => ({
+      const rows = visible((await reader(projectFacts)).rows, access, (p) => ({
         region: p.regionCode,
         province: p.provinceCode,
         parties: p.partyOrgIds,
@@ -312,9 +321,10 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
         ? await repo.find(db, query.indicator)
         : await repo.findByCode(db, query.indicator);
       if (!indicator) throw new AppError(404, "indicators.not_found");
-      const territories = await indicators.territories();
+      const reader = indicators.session();
+      const territories = await indicators.territories(reader);
       const period = query.period ?? currentPeriods(indicators.today())[0];
-      const values = await indicators.valuesAt(indicator, access, period);
+      const values = await indicators.valuesAt(indicator, access, period, reader);
       const perInhabitant = indicator.unit === "count" || indicator.unit === "mad";
       const regions = territories.regions
         .filter((r) => territories.visible(access, "region", r.code))

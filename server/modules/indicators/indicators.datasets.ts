@@ -33,16 +33,24 @@ export interface DatasetRead<R> {
 
 export const systemToday = () => new Date().toISOString().slice(0, 10);
 
-async function stampOf(q: Queryable, source: DatasetSource, today: string): Promise<string> {
+type Versions = Map<string, number>;
+
+async function versionsOf(q: Queryable, tables?: readonly string[]): Promise<Versions> {
   const rows = await q
     .select({ source: indicatorSourceVersions.source, version: indicatorSourceVersions.version })
     .from(indicatorSourceVersions)
-    .where(inArray(indicatorSourceVersions.source, [...source.tables]));
-  const versions = new Map(rows.map((r) => [r.source, r.version]));
+    .where(tables ? inArray(indicatorSourceVersions.source, [...tables]) : undefined);
+  return new Map(rows.map((r) => [r.source, r.version]));
+}
+
+function stampFrom(versions: Versions, source: DatasetSource, today: string): string {
   const parts = [...source.tables].sort().map((t) => `${t}:${versions.get(t) ?? "?"}`);
   if (source.daily) parts.push(today);
   return parts.join(",");
 }
+
+const stampOf = async (q: Queryable, source: DatasetSource, today: string) =>
+  stampFrom(await versionsOf(q, source.tables), source, today);
 
 export function createDatasetCache(deps: { db: Db; today?: () => string }) {
   const { db } = deps;
@@ -70,31 +78,54 @@ export function createDatasetCache(deps: { db: Db; today?: () => string }) {
     return { rows, computedAt };
   }
 
+  async function readAt<R>(source: DatasetSource<R>, stamp: string, day: string): Promise<DatasetRead<R>> {
+    const mem = memory.get(source.name);
+    if (mem?.stamp === stamp) return mem as DatasetRead<R>;
+    // Another instance (or a previous run) may have computed it already.
+    const [stored] = await db
+      .select()
+      .from(indicatorDatasetCache)
+      .where(eq(indicatorDatasetCache.name, source.name));
+    if (stored?.stamp === stamp) {
+      const read = { stamp, rows: stored.rows as unknown[], computedAt: stored.computedAt };
+      memory.set(source.name, read);
+      return read as DatasetRead<R>;
+    }
+    // Concurrent readers of a changed dataset share one recomputation.
+    const key = `${source.name}@${stamp}`;
+    let pending = inFlight.get(key);
+    if (!pending) {
+      pending = recompute(source as DatasetSource, day).finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
+    }
+    return (await pending) as DatasetRead<R>;
+  }
+
   return {
     /** The dataset's rows as of the last committed write, recomputed only if a source changed. */
     async read<R>(source: DatasetSource<R>): Promise<DatasetRead<R>> {
       const day = today();
-      const stamp = await stampOf(db, source as DatasetSource, day);
-      const mem = memory.get(source.name);
-      if (mem?.stamp === stamp) return mem as DatasetRead<R>;
-      // Another instance (or a previous run) may have computed it already.
-      const [stored] = await db
-        .select()
-        .from(indicatorDatasetCache)
-        .where(eq(indicatorDatasetCache.name, source.name));
-      if (stored?.stamp === stamp) {
-        const read = { stamp, rows: stored.rows as unknown[], computedAt: stored.computedAt };
-        memory.set(source.name, read);
-        return read as DatasetRead<R>;
-      }
-      // Concurrent readers of a changed dataset share one recomputation.
-      const key = `${source.name}@${stamp}`;
-      let pending = inFlight.get(key);
-      if (!pending) {
-        pending = recompute(source as DatasetSource, day).finally(() => inFlight.delete(key));
-        inFlight.set(key, pending);
-      }
-      return (await pending) as DatasetRead<R>;
+      return readAt(source, await stampOf(db, source as DatasetSource, day), day);
+    },
+    /**
+     * A reader for one request: the versions of every source are read once (one query), and
+     * each dataset at most once, however many indicators a dashboard computes from it.
+     */
+    session() {
+      const day = today();
+      let versions: Promise<Versions> | undefined;
+      const reads = new Map<string, Promise<DatasetRead<unknown>>>();
+      return <R>(source: DatasetSource<R>): Promise<DatasetRead<R>> => {
+        let r = reads.get(source.name);
+        if (!r) {
+          versions ??= versionsOf(db);
+          r = versions.then((v) =>
+            readAt(source as DatasetSource, stampFrom(v, source as DatasetSource, day), day),
+          );
+          reads.set(source.name, r);
+        }
+        return r as Promise<DatasetRead<R>>;
+      };
     },
     /** How many times a dataset was recomputed by this process (tests, diagnostics). */
     recomputations: () => recomputations,

@@ -51,10 +51,12 @@ export function createIndicatorsService(deps: { db: Db; today?: () => string }) 
   const today = deps.today ?? systemToday;
   const cache = createDatasetCache({ db, today });
   const computations = new Map<string, ComputationSource>();
-  const read = async <R>(source: DatasetSource<R>) => (await cache.read(source)).rows;
+  /** Reads datasets for one request (see DatasetCache.session). */
+  type Reader = ReturnType<typeof cache.session>;
+  const session = () => cache.session();
 
-  async function territories() {
-    return new Territories(await read(places));
+  async function territories(reader: Reader = session()) {
+    return new Territories((await reader(places)).rows);
   }
 
   async function found(q: Queryable, id: string, lock = false) {
@@ -99,12 +101,12 @@ export function createIndicatorsService(deps: { db: Db; today?: () => string }) 
   }
 
   /** Current values of a computed indicator, limited to what the reader reaches. */
-  async function computedValues(indicator: Indicator, access: Access) {
+  async function computedValues(indicator: Indicator, access: Access, reader: Reader = session()) {
     const computation = computations.get(indicator.computation ?? "");
     if (!computation) throw new AppError(422, "indicators.not_computed");
     let computedAt = "";
     const tracked = async <R>(source: DatasetSource<R>) => {
-      const r = await cache.read(source);
+      const r = await reader(source);
       if (r.computedAt > computedAt) computedAt = r.computedAt;
       return r.rows;
     };
@@ -114,10 +116,15 @@ export function createIndicatorsService(deps: { db: Db; today?: () => string }) 
   }
 
   /** Values at every territory the reader sees, for a period: computed now, or entered and aggregated. */
-  async function valuesAt(indicator: Indicator, access: Access, period: string): Promise<IndicatorValue[]> {
-    const t = await territories();
+  async function valuesAt(
+    indicator: Indicator,
+    access: Access,
+    period: string,
+    reader: Reader = session(),
+  ): Promise<IndicatorValue[]> {
+    const t = await territories(reader);
     if (indicator.kind === "computed") {
-      const { values } = await computedValues(indicator, access);
+      const { values } = await computedValues(indicator, access, reader);
       return values.filter((v) => t.visible(access, v.territoryLevel, v.territoryCode));
     }
     const actual = actualFinder(indicator, await repo.measurementsOf(db, indicator.id), t);
@@ -150,7 +157,7 @@ export function createIndicatorsService(deps: { db: Db; today?: () => string }) 
       for (const s of sources) computations.set(s.name, s);
     },
     datasets: cache,
-    read,
+    session,
     territories,
     valuesAt,
     today,
@@ -330,8 +337,9 @@ export function createIndicatorsService(deps: { db: Db; today?: () => string }) 
       const access = accessFor(ctx.actor, "indicators.read");
       const indicator = await found(db, id);
       if (indicator.kind !== "computed") throw new AppError(422, "indicators.not_computed");
-      const t = await territories();
-      const { values, computedAt } = await computedValues(indicator, access);
+      const reader = session();
+      const t = await territories(reader);
+      const { values, computedAt } = await computedValues(indicator, access, reader);
       return {
         indicatorId: id,
         computation: indicator.computation as ComputedValues["computation"],
@@ -350,7 +358,8 @@ export function createIndicatorsService(deps: { db: Db; today?: () => string }) 
     ): Promise<Progress> {
       const access = accessFor(ctx.actor, "indicators.read");
       const indicator = await found(db, id);
-      const t = await territories();
+      const reader = session();
+      const t = await territories(reader);
       const targets = await repo.targetsOf(db, id);
       const key = (p: string, l: string, c: string | null) => `${p}|${l}|${c ?? ""}`;
       const targetBy = new Map(targets.map((x) => [key(x.period, x.territoryLevel, x.territoryCode), x]));
@@ -369,7 +378,7 @@ export function createIndicatorsService(deps: { db: Db; today?: () => string }) 
       if (indicator.kind === "computed") {
         // A computed value is the state now: it is the actual of the current year and quarter.
         const current = new Set(currentPeriods(today()));
-        const { values } = await computedValues(indicator, access);
+        const { values } = await computedValues(indicator, access, reader);
         const now = new Map(
           values
             .filter((v) => !v.sex && !v.ageBand)

@@ -9,6 +9,8 @@ import { useFormat } from "../../shared/format.ts";
 /** Charts of a dashboard (loaded with the dashboard route only: recharts stays out of the first visit). */
 
 const mad = (centimes: number) => Math.round(centimes / 100);
+/** Long organisation names would overlap on an axis: the tooltip keeps the full name. */
+const short = (name: string) => (name.length > 26 ? `${name.slice(0, 25)}…` : name);
 const STATUS_COLOURS: Record<string, string> = {
   planned: "gray.5",
   in_progress: "blue.6",
@@ -91,14 +93,14 @@ export function MoneyCharts({ d }: { d: Dashboard }) {
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <Section title={t("dashboards.sections.moneyByPartner")}>
         <BarChart
-          h={280}
+          h={Math.max(200, partners.length * 44 + 60)}
           data={partners}
           dataKey="name"
           series={series}
           valueFormatter={f.number}
           withLegend
           orientation="vertical"
-          yAxisProps={{ width: 140 }}
+          yAxisProps={{ width: 170, interval: 0, tickFormatter: short }}
         />
       </Section>
       <Section title={t("dashboards.sections.moneyByRegion")}>
@@ -154,6 +156,7 @@ export function ProjectsAndInfrastructure({ d }: { d: Dashboard }) {
           dataKey="name"
           series={[{ name: "rate", label: "%", color: "cyan.6" }]}
           yAxisProps={{ domain: [0, 100] }}
+          xAxisProps={{ interval: 0, tickFormatter: short }}
           valueFormatter={(v) => `${f.number(v)} %`}
         />
       </Section>
