@@ -12,6 +12,7 @@ import { QueryState } from "../../shared/query-state.tsx";
 import { AnchorLink } from "../../shared/router-links.tsx";
 import { useCan } from "../auth/auth.api.ts";
 import { ExportMenu } from "../dashboards/export-menu.tsx";
+import { useRegionName } from "../territories/territories.api.ts";
 import { MeasurementForm, TargetForm } from "./indicator-forms.tsx";
 import {
   computedQueryOptions,
@@ -135,6 +136,7 @@ function MeasurementsPanel({ indicator }: { indicator: Indicator }) {
   const { t } = useTranslation();
   const f = useFormat();
   const query = useQuery(measurementsQueryOptions(indicator.id));
+  const regionName = useRegionName();
   return (
     <Box title={t("indicators.measurements.title")}>
       <QueryState query={query}>
@@ -156,7 +158,7 @@ function MeasurementsPanel({ indicator }: { indicator: Indicator }) {
                 {items.slice(0, 30).map((m) => (
                   <Table.Tr key={m.id}>
                     <Table.Td>{m.period}</Table.Td>
-                    <Table.Td>{m.territoryCode ?? t("indicators.levels.national")}</Table.Td>
+                    <Table.Td>{regionName(m.territoryCode) ?? t("indicators.levels.national")}</Table.Td>
                     <Table.Td>{f.number(m.value)}</Table.Td>
                     <Table.Td>{m.source}</Table.Td>
                     <Table.Td>{f.dateTime(m.createdAt)}</Table.Td>
