@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { createBeneficiariesService } from "../server/modules/beneficiaries/index.ts";
 import {
@@ -11,7 +10,7 @@ import {
   standalone,
 } from "./lib/harness.ts";
 import { getOk } from "./lib/load.ts";
-import { startServer } from "./lib/processes.ts";
+import { cpuMs, startServer } from "./lib/processes.ts";
 
 /**
  * Throughput of a scoped, paginated list: GET /api/v1/persons?limit=50 for a regional officer of
@@ -96,16 +95,6 @@ async function cannon(url: string, headers: Record<string, string>, duration: nu
   const r = await autocannon({ url, connections: CONNECTIONS, duration, headers });
   if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
   return { rps: r.requests.average, p99: r.latency.p99, total: r.requests.total };
-}
-
-/** User + system CPU time of a process so far, in ms (Linux /proc; 0 elsewhere). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
 }
 
 if (isMain(import.meta.url)) await standalone(run);

@@ -12,7 +12,7 @@ import {
   standalone,
 } from "./lib/harness.ts";
 import { getOk, runClients, summary } from "./lib/load.ts";
-import { startServer } from "./lib/processes.ts";
+import { cpuMs, startServer } from "./lib/processes.ts";
 
 /**
  * Person lookup by CIN and fuzzy name search (Latin with spelling variants, Arabic) through the
@@ -64,9 +64,11 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
       // Warm both paths (plans, caches, connections) before measuring.
       await runClients({ clients: CLIENTS, requests: CLIENTS * 2, maxSeconds: 30, send: http });
       await runClients({ clients: CLIENTS, requests: CLIENTS * 2, maxSeconds: 30, send: direct });
+      const cpu0 = cpuMs(server.pid);
       const api = summary(
         (await runClients({ clients: CLIENTS, requests, maxSeconds: 60, send: http })).latencies,
       );
+      const cpuPerRequest = (cpuMs(server.pid) - cpu0) / Math.max(1, api.n);
       const sql = summary(
         (await runClients({ clients: CLIENTS, requests, maxSeconds: 60, send: direct })).latencies,
       );
@@ -84,7 +86,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
           ratio: api[p] / sql[p],
           target: p === "p95" ? `≤ ${targetMs} ms` : "—",
           met: p === "p95" ? api[p] <= targetMs : null,
-          note: `${api.n} requests`,
+          note: `${api.n} requests; server CPU ${cpuPerRequest.toFixed(2)} ms/request`,
         });
     }
   } finally {
