@@ -27,7 +27,14 @@ async function main() {
     await app.listen({ host: "127.0.0.1", port: 0 });
     const address = app.server.address();
     console.log(JSON.stringify({ port: typeof address === "object" && address ? address.port : 0 }));
-    process.once("SIGTERM", () => void app.close().then(() => database.close()).finally(() => process.exit(0)));
+    process.once(
+      "SIGTERM",
+      () =>
+        void app
+          .close()
+          .then(() => database.close())
+          .finally(() => process.exit(0)),
+    );
   } else if (mode === "bare") {
     const queries = JSON.parse(process.env.BENCH_SQL as string) as { text: string; params: unknown[] }[];
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
@@ -41,7 +48,14 @@ async function main() {
     await app.listen({ host: "127.0.0.1", port: 0 });
     const address = app.server.address();
     console.log(JSON.stringify({ port: typeof address === "object" && address ? address.port : 0 }));
-    process.once("SIGTERM", () => void app.close().then(() => pool.end()).finally(() => process.exit(0)));
+    process.once(
+      "SIGTERM",
+      () =>
+        void app
+          .close()
+          .then(() => pool.end())
+          .finally(() => process.exit(0)),
+    );
   } else throw new Error(`unknown mode ${mode}`);
 }
 
