@@ -200,3 +200,17 @@ export const ProposalExportQuery = ProposalFilter.extend({ format: z.enum(["csv"
 export type ProposalExportQuery = z.infer<typeof ProposalExportQuery>;
 
 export const ProposalList = page(Proposal);
+
+/** How many proposals of the filtered list (without its status filter) each region has, by status. */
+export const ProposalStats = z.object({
+  byRegion: z.array(
+    z.object({
+      regionCode: z.string(),
+      received: z.number().int(),
+      under_study: z.number().int(),
+      retained: z.number().int(),
+      not_retained: z.number().int(),
+    }),
+  ),
+});
+export type ProposalStats = z.infer<typeof ProposalStats>;

@@ -119,6 +119,30 @@ export async function list(db: Queryable, visible: SQL | undefined, f: ProposalF
   );
 }
 
+/** Counts by region and status within the caller's visibility and the list's filters (status aside). */
+export async function countsByRegion(
+  db: Queryable,
+  visible: SQL | undefined,
+  f: Omit<ProposalFilter, "limit" | "cursorKey" | "status">,
+) {
+  const where: (SQL | undefined)[] = [
+    visible,
+    f.theme ? eq(proposals.theme, f.theme) : undefined,
+    f.region ? eq(proposals.regionCode, f.region) : undefined,
+    f.organizationId ? eq(proposals.organizationId, f.organizationId) : undefined,
+    f.q
+      ? sql`f_unaccent(${proposals.title} || ' ' || ${organizations.nameFr}) like '%' || f_unaccent(${escapeLike(f.q)}) || '%'`
+      : undefined,
+  ];
+  return db
+    .select({ regionCode: proposals.regionCode, status: proposals.status, count: sql<number>`count(*)::int` })
+    .from(proposals)
+    .innerJoin(organizations, eq(organizations.id, proposals.organizationId))
+    .where(and(...where))
+    .groupBy(proposals.regionCode, proposals.status)
+    .orderBy(proposals.regionCode);
+}
+
 export async function find(
   db: Queryable,
   visible: SQL | undefined,

@@ -12,8 +12,10 @@ import {
   ProposalCommentList,
   ProposalDetail,
   ProposalExportQuery,
+  ProposalFilter,
   ProposalList,
   ProposalListQuery,
+  ProposalStats,
   SupportBody,
   SupportParams,
   TransitionProposalBody,
@@ -94,6 +96,19 @@ export function consultationsRoutes(service: ConsultationsService) {
           rows: all(),
         });
       },
+    );
+    app.get(
+      "/proposals/stats",
+      {
+        schema: {
+          tags,
+          summary:
+            "Counts by region and status of the proposals the caller may see (the list's filters, status aside)",
+          querystring: ProposalFilter,
+          response: { 200: ProposalStats },
+        },
+      },
+      (request) => service.stats(contextOf(request), request.query),
     );
     app.post(
       "/proposals",

@@ -73,6 +73,20 @@ describe("who sees which proposal", () => {
     expect(await titles(national, "&q=RABAT")).toEqual(["Rabat ouverte"]);
   });
 
+  it("counts by region and status follow the same rule", async () => {
+    const all = (await national.get("/api/v1/proposals/stats")).json();
+    expect(all.byRegion).toEqual([
+      { regionCode: "MA-04", received: 1, under_study: 0, retained: 0, not_retained: 0 },
+      { regionCode: "MA-06", received: 1, under_study: 0, retained: 0, not_retained: 2 },
+    ]);
+    const partner = (await casaPartner.get("/api/v1/proposals/stats")).json();
+    expect(partner.byRegion).toEqual([
+      { regionCode: "MA-06", received: 1, under_study: 0, retained: 0, not_retained: 1 },
+    ]);
+    const elderly = (await national.get("/api/v1/proposals/stats?theme=elderly")).json();
+    expect(elderly.byRegion).toEqual([]);
+  });
+
   it("pages newest first without repeats", async () => {
     const seen: string[] = [];
     let cursor: string | null = null;

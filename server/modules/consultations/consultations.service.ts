@@ -10,6 +10,7 @@ import {
   type ProposalComment,
   type ProposalDetail,
   type ProposalListQuery,
+  type ProposalStatus,
   SECTOR_OF_THEME,
   type SupportBody,
   type TransitionProposalBody,
@@ -170,6 +171,24 @@ export function createConsultationsService(deps: ConsultationsDeps) {
         cursorKey: decodeCursor(cursor, 1),
       });
       return toPage(rows, limit, (r) => [r.id]);
+    },
+
+    async stats(ctx: AuthenticatedContext, filter: Omit<repo.ProposalFilter, "limit" | "cursorKey">) {
+      const { status: _, ...rest } = filter;
+      const rows = await repo.countsByRegion(db, await visibility(db, ctx.actor), rest);
+      const byRegion = new Map<string, Record<ProposalStatus, number> & { regionCode: string }>();
+      for (const r of rows) {
+        const entry = byRegion.get(r.regionCode) ?? {
+          regionCode: r.regionCode,
+          received: 0,
+          under_study: 0,
+          retained: 0,
+          not_retained: 0,
+        };
+        entry[r.status] = r.count;
+        byRegion.set(r.regionCode, entry);
+      }
+      return { byRegion: [...byRegion.values()] };
     },
 
     /** Every proposal of the filtered list the caller may see, for CSV/XLSX exports. */

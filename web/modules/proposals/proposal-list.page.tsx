@@ -18,6 +18,7 @@ import { useCan } from "../auth/auth.api.ts";
 import { useMoney } from "../programs/program-labels.tsx";
 import { useRegionName } from "../territories/territories.api.ts";
 import { RegionSelect } from "../territories/territory-selects.tsx";
+import { ProposalChart } from "./proposal-chart.tsx";
 import { ProposalStatusBadge, useOrganizationLabel } from "./proposal-labels.tsx";
 import { exportUrl, proposalListQueryOptions } from "./proposals.api.ts";
 import type { ProposalSearch } from "./proposals.search.ts";
@@ -146,6 +147,7 @@ export function ProposalListPage() {
             />
           </Group>
         </Paper>
+        <ProposalChart search={search} />
         <PagedTable
           query={query}
           columns={columns}
