@@ -5,8 +5,8 @@
  *
  *   npx tsx bench/import.bench.ts --rows 1000000      (default 20000, for CI)
  *
- * Uses BENCH_DATABASE_URL or DATABASE_URL (a server; the database jisr_bench_import is
- * recreated on it), else an embedded PostgreSQL in data/bench. Prints figures; never fails on
+ * Uses BENCH_DATABASE_URL or DATABASE_URL (a server; a database jisr_bench_import_<pid> is
+ * created on it and dropped at the end), else an embedded PostgreSQL in data/bench. Prints figures; never fails on
  * a missed target. With --write, the result replaces its own section of docs/benchmarks.md.
  */
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
@@ -32,7 +32,8 @@ const opt = (name: string) => {
 };
 const ROWS = Number.parseInt(opt("rows") ?? "20000", 10);
 const WRITE = argv.includes("--write");
-const DB_NAME = "jisr_bench_import";
+// One database per run: two runs at once (CI, `npm run bench`) must not drop each other's.
+const DB_NAME = `jisr_bench_import_${process.pid}`;
 
 // ---- a deterministic CSV of persons (mulberry32, fixed seed) -------------------------------
 function rng(seed: number) {
