@@ -4,7 +4,7 @@ import type { ProposalStatus } from "../../contracts/proposals.ts";
 import { users } from "../modules/access/index.ts";
 import { proposalComments, proposalSupports, proposals } from "../modules/consultations/index.ts";
 import { organizations } from "../modules/organizations/index.ts";
-import { projects } from "../modules/partnerships/index.ts";
+import { projects, refreshProjectParties } from "../modules/partnerships/index.ts";
 import { auditEvents } from "../platform/audit.table.ts";
 import type { Db } from "../platform/database.ts";
 import { DECISION_NOTES, DEMO_COMMENTS, PROPOSAL_IDEAS } from "./proposals.demo.data.ts";
@@ -145,9 +145,10 @@ export async function loadDemoProposals(db: Db) {
           endDate: new Date(Date.now() + 395 * DAY).toISOString().slice(0, 10),
           responsibleOrgId: converted.organizationId,
           description: converted.description,
-          partyOrgIds: [converted.organizationId],
         })
         .returning({ id: projects.id });
+      // Parties as the partnerships module keeps them (convention parties and funders: none yet).
+      await refreshProjectParties(tx, { projectId: project?.id as string });
       await tx
         .update(proposals)
         .set({ projectId: project?.id, version: 4 })
