@@ -274,6 +274,11 @@ describe("a crash half-way", () => {
       sql`SELECT 1 FROM person_import_rejections WHERE import_id = ${crashed.id}`,
     );
     expect(staged.rows).toEqual([]);
+    // Nothing written, but the attempt is in the audit trail (one event, not one per row).
+    const trail = await env.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_events WHERE entity_id = ${crashed.id}`,
+    );
+    expect(trail.rows.map((r) => r.action)).toEqual(["person.import_failed"]);
 
     const rerun = await service.start(
       ctx,
