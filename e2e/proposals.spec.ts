@@ -39,6 +39,14 @@ test("an association submits a proposal, the regional officer retains it and tur
   await expect(page.getByText("Reçue", { exact: true })).toBeVisible();
   const url = page.url();
 
+  // A partner of the same region supports it (once: the button then offers to withdraw).
+  await page.context().clearCookies();
+  await login(page, "partner@jisr.local", DEMO_PASSWORD);
+  await page.goto(url);
+  await page.getByRole("button", { name: "Soutenir au nom de Groupe OCP" }).click();
+  await expect(page.getByText("Soutiens : 1")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Retirer le soutien de Groupe OCP" })).toBeVisible();
+
   // The regional officer reviews it.
   await page.context().clearCookies();
   await login(page, "casablanca@jisr.local", DEMO_PASSWORD);

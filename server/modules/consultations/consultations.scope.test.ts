@@ -125,6 +125,17 @@ describe("who sees which proposal", () => {
     expect(sheet?.getRow(2).getCell(7).value).toBe(450000);
   });
 
+  it("is described in the OpenAPI document", async () => {
+    const doc = (await env.app.inject({ url: "/api/openapi.json" })).json();
+    for (const path of [
+      "/api/v1/proposals",
+      "/api/v1/proposals/export",
+      "/api/v1/proposals/{id}/transitions",
+      "/api/v1/proposals/{id}/project",
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
+
   it("readers without the permission are refused", async () => {
     const worker = await env.userWith("social_worker", "province", "MA-CAS");
     expect((await worker.get("/api/v1/proposals")).statusCode).toBe(403);
