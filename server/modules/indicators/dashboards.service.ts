@@ -232,6 +232,8 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
     territories: Territories,
     reader: ReturnType<IndicatorsService["session"]>,
   ) {
+    // National targets compare with national figures: a reader who sees only part of the country gets none.
+    if (area.level === "national" && !access.national) return [];
     const [year] = currentPeriods(indicators.today());
     const [defs, targets, measurements] = await Promise.all([
       repo.list(db, { limit: 1000 }),
