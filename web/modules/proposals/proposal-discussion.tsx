@@ -131,8 +131,16 @@ export function ProposalComments({ proposal }: { proposal: ProposalDetail }) {
                 {items.map((c) => (
                   <Paper key={c.id} component="li" bg="gray.0" p="sm" radius="sm">
                     <Text size="xs" c="dimmed">
-                      {c.authorName}
-                      {c.organizationName ? ` · ${c.organizationName}` : ""} · {format.dateTime(c.createdAt)}
+                      {/* Isolated: a Latin name beside an Arabic date must not reorder the line. */}
+                      <bdi>{c.authorName}</bdi>
+                      {c.organizationName && (
+                        <>
+                          {" · "}
+                          <bdi>{c.organizationName}</bdi>
+                        </>
+                      )}
+                      {" · "}
+                      <bdi>{format.dateTime(c.createdAt)}</bdi>
                     </Text>
                     <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
                       {c.body}
