@@ -13,6 +13,7 @@ import { meQueryKey, meQueryOptions } from "../modules/auth/auth.api.ts";
 import { validatePersonSearch } from "../modules/beneficiaries/persons.search.ts";
 import { validateEstablishmentSearch } from "../modules/establishments/establishments.search.ts";
 import { validateOrganizationSearch } from "../modules/organizations/organizations.search.ts";
+import { validateProjectSearch } from "../modules/projects/projects.search.ts";
 import { validateProposalSearch } from "../modules/proposals/proposals.search.ts";
 import {
   validateApplicationNewSearch,
@@ -475,6 +476,36 @@ const indicatorRoute = createRoute({
   ),
 });
 
+// Social projects of the partnerships module (establishment projects live under /establishments).
+const projectsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "projects",
+  beforeLoad: requirePermission("projects.read"),
+  validateSearch: validateProjectSearch,
+  component: lazyRouteComponent(() => import("../modules/projects/project-list.page.tsx"), "ProjectListPage"),
+});
+
+const projectNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "projects/new",
+  beforeLoad: requirePermission("projects.write"),
+  component: lazyRouteComponent(() => import("../modules/projects/project-create.page.tsx"), "ProjectCreatePage"),
+});
+
+const projectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "projects/$id",
+  beforeLoad: requirePermission("projects.read"),
+  component: lazyRouteComponent(() => import("../modules/projects/project-detail.page.tsx"), "ProjectDetailPage"),
+});
+
+const projectEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "projects/$id/edit",
+  beforeLoad: requirePermission("projects.write"),
+  component: lazyRouteComponent(() => import("../modules/projects/project-edit.page.tsx"), "ProjectEditPage"),
+});
+
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "$",
@@ -523,6 +554,10 @@ const routeTree = rootRoute.addChildren([
     provinceDashboardRoute,
     indicatorsRoute,
     indicatorRoute,
+    projectsRoute,
+    projectNewRoute,
+    projectRoute,
+    projectEditRoute,
     notFoundRoute,
   ]),
   publicRoute.addChildren([publicProgramsRoute, publicProgramRoute, publicStatusRoute]),
