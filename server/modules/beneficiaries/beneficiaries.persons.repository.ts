@@ -102,10 +102,16 @@ function matches(t: SearchTerms): SQL {
   if (t.cin) parts.push(sql`${persons.cin} = ${t.cin}`);
   if (t.phoneKey) parts.push(sql`${persons.phoneKey} = ${t.phoneKey}`);
   if (t.latin) parts.push(sql`${t.latin} <% ${persons.searchLatin}`);
-  if (t.latinKey.length >= 2) parts.push(sql`${t.latinKey} <% ${persons.searchLatinKey}`);
+  // Spelling variants fold to the same key words, so they are matched as whole words (GIN on the
+  // word array): trigrams of a short key ("Alaoui" → "al") made "Mohammed Alaoui" match every Mohammed.
+  const keyWords = t.latinKey.split(" ").filter(Boolean);
+  if (keyWords.length) parts.push(sql`${latinKeyWords} @> ${sql.param(keyWords)}::text[]`);
   if (t.arabicKey) parts.push(sql`${t.arabicKey} <% ${persons.searchArabicKey}`);
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
+
+/** The expression of the index persons_search_latin_key_words_idx (migration 0011_scale). */
+const latinKeyWords = sql`string_to_array(${persons.searchLatinKey}, ' ')`;
 
 export interface PersonFilter {
   terms?: SearchTerms;

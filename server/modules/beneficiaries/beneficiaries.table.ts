@@ -91,6 +91,7 @@ export const persons = pgTable(
     index("persons_merged_into_idx").on(t.mergedIntoId),
     index("persons_search_latin_idx").using("gin", sql`${t.searchLatin} gin_trgm_ops`),
     index("persons_search_latin_key_idx").using("gin", sql`${t.searchLatinKey} gin_trgm_ops`),
+    index("persons_search_latin_key_words_idx").using("gin", sql`string_to_array(${t.searchLatinKey}, ' ')`),
     index("persons_search_arabic_key_idx").using("gin", sql`${t.searchArabicKey} gin_trgm_ops`),
   ],
 );
