@@ -11,16 +11,17 @@ import type { Me, Permission } from "../../contracts/access.ts";
 import { validateAuditSearch } from "../modules/audit/audit.search.ts";
 import { meQueryKey, meQueryOptions } from "../modules/auth/auth.api.ts";
 import { validatePersonSearch } from "../modules/beneficiaries/persons.search.ts";
+import { validateConventionSearch } from "../modules/conventions/conventions.search.ts";
 import { validateEstablishmentSearch } from "../modules/establishments/establishments.search.ts";
 import { validateOrganizationSearch } from "../modules/organizations/organizations.search.ts";
-import { validateProjectSearch } from "../modules/projects/projects.search.ts";
-import { validateProposalSearch } from "../modules/proposals/proposals.search.ts";
 import {
   validateApplicationNewSearch,
   validateApplicationSearch,
   validateProgramListSearch,
   validateQueueSearch,
 } from "../modules/programs/programs.search.ts";
+import { validateProjectSearch } from "../modules/projects/projects.search.ts";
+import { validateProposalSearch } from "../modules/proposals/proposals.search.ts";
 import { validatePublicStatusSearch } from "../modules/public/public.search.ts";
 import { validateTerritorySearch } from "../modules/territories/territories.search.ts";
 import { validateUserSearch } from "../modules/users/users.search.ts";
@@ -180,6 +181,56 @@ const householdRoute = createRoute({
   path: "households/$id",
   beforeLoad: requirePermission("persons.read"),
   component: lazyRouteComponent(() => import("../modules/beneficiaries/household.page.tsx"), "HouseholdPage"),
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "dashboard",
+  beforeLoad: requirePermission("dashboards.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/dashboards/national-dashboard.page.tsx"),
+    "NationalDashboardPage",
+  ),
+});
+
+const regionDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "dashboard/regions/$code",
+  beforeLoad: requirePermission("dashboards.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/dashboards/territory-dashboard.page.tsx"),
+    "RegionDashboardPage",
+  ),
+});
+
+const provinceDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "dashboard/provinces/$code",
+  beforeLoad: requirePermission("dashboards.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/dashboards/territory-dashboard.page.tsx"),
+    "ProvinceDashboardPage",
+  ),
+});
+
+const indicatorsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "indicators",
+  beforeLoad: requirePermission("indicators.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/indicators/indicator-list.page.tsx"),
+    "IndicatorListPage",
+  ),
+});
+
+const indicatorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "indicators/$id",
+  beforeLoad: requirePermission("indicators.read"),
+  component: lazyRouteComponent(
+    () => import("../modules/indicators/indicator-detail.page.tsx"),
+    "IndicatorDetailPage",
+  ),
 });
 
 const territoriesRoute = createRoute({
@@ -403,7 +454,10 @@ const proposalsRoute = createRoute({
   path: "proposals",
   beforeLoad: requirePermission("proposals.read"),
   validateSearch: validateProposalSearch,
-  component: lazyRouteComponent(() => import("../modules/proposals/proposal-list.page.tsx"), "ProposalListPage"),
+  component: lazyRouteComponent(
+    () => import("../modules/proposals/proposal-list.page.tsx"),
+    "ProposalListPage",
+  ),
 });
 
 const proposalNewRoute = createRoute({
@@ -426,53 +480,45 @@ const proposalRoute = createRoute({
   ),
 });
 
-const dashboardRoute = createRoute({
+// Partnership conventions; their projects are the social projects below.
+const conventionsRoute = createRoute({
   getParentRoute: () => appRoute,
-  path: "dashboard",
-  beforeLoad: requirePermission("dashboards.read"),
+  path: "conventions",
+  beforeLoad: requirePermission("conventions.read"),
+  validateSearch: validateConventionSearch,
   component: lazyRouteComponent(
-    () => import("../modules/dashboards/national-dashboard.page.tsx"),
-    "NationalDashboardPage",
+    () => import("../modules/conventions/convention-list.page.tsx"),
+    "ConventionListPage",
   ),
 });
 
-const regionDashboardRoute = createRoute({
+const conventionNewRoute = createRoute({
   getParentRoute: () => appRoute,
-  path: "dashboard/regions/$code",
-  beforeLoad: requirePermission("dashboards.read"),
+  path: "conventions/new",
+  beforeLoad: requirePermission("conventions.write"),
   component: lazyRouteComponent(
-    () => import("../modules/dashboards/territory-dashboard.page.tsx"),
-    "RegionDashboardPage",
+    () => import("../modules/conventions/convention-create.page.tsx"),
+    "ConventionCreatePage",
   ),
 });
 
-const provinceDashboardRoute = createRoute({
+const conventionRoute = createRoute({
   getParentRoute: () => appRoute,
-  path: "dashboard/provinces/$code",
-  beforeLoad: requirePermission("dashboards.read"),
+  path: "conventions/$id",
+  beforeLoad: requirePermission("conventions.read"),
   component: lazyRouteComponent(
-    () => import("../modules/dashboards/territory-dashboard.page.tsx"),
-    "ProvinceDashboardPage",
+    () => import("../modules/conventions/convention-detail.page.tsx"),
+    "ConventionDetailPage",
   ),
 });
 
-const indicatorsRoute = createRoute({
+const conventionEditRoute = createRoute({
   getParentRoute: () => appRoute,
-  path: "indicators",
-  beforeLoad: requirePermission("indicators.read"),
+  path: "conventions/$id/edit",
+  beforeLoad: requirePermission("conventions.write"),
   component: lazyRouteComponent(
-    () => import("../modules/indicators/indicator-list.page.tsx"),
-    "IndicatorListPage",
-  ),
-});
-
-const indicatorRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "indicators/$id",
-  beforeLoad: requirePermission("indicators.read"),
-  component: lazyRouteComponent(
-    () => import("../modules/indicators/indicator-detail.page.tsx"),
-    "IndicatorDetailPage",
+    () => import("../modules/conventions/convention-edit.page.tsx"),
+    "ConventionEditPage",
   ),
 });
 
@@ -489,14 +535,20 @@ const projectNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "projects/new",
   beforeLoad: requirePermission("projects.write"),
-  component: lazyRouteComponent(() => import("../modules/projects/project-create.page.tsx"), "ProjectCreatePage"),
+  component: lazyRouteComponent(
+    () => import("../modules/projects/project-create.page.tsx"),
+    "ProjectCreatePage",
+  ),
 });
 
 const projectRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "projects/$id",
   beforeLoad: requirePermission("projects.read"),
-  component: lazyRouteComponent(() => import("../modules/projects/project-detail.page.tsx"), "ProjectDetailPage"),
+  component: lazyRouteComponent(
+    () => import("../modules/projects/project-detail.page.tsx"),
+    "ProjectDetailPage",
+  ),
 });
 
 const projectEditRoute = createRoute({
@@ -526,6 +578,11 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     personEditRoute,
     householdRoute,
+    dashboardRoute,
+    regionDashboardRoute,
+    provinceDashboardRoute,
+    indicatorsRoute,
+    indicatorRoute,
     territoriesRoute,
     usersRoute,
     userNewRoute,
@@ -549,11 +606,10 @@ const routeTree = rootRoute.addChildren([
     proposalsRoute,
     proposalNewRoute,
     proposalRoute,
-    dashboardRoute,
-    regionDashboardRoute,
-    provinceDashboardRoute,
-    indicatorsRoute,
-    indicatorRoute,
+    conventionsRoute,
+    conventionNewRoute,
+    conventionRoute,
+    conventionEditRoute,
     projectsRoute,
     projectNewRoute,
     projectRoute,

@@ -26,6 +26,7 @@ const MENU: MenuEntry[] = [
   { to: "/cohorts", label: "nav.cohorts", permission: "establishments.read" },
   { to: "/programs", label: "nav.programs", permission: "programs.read" },
   { to: "/applications", label: "nav.applications", permission: "applications.read" },
+  { to: "/conventions", label: "conventions.ui.menu", permission: "conventions.read" },
   { to: "/projects", label: "socialProjects.menu", permission: "projects.read" },
   { to: "/proposals", label: "proposals.nav", permission: "proposals.read" },
   { to: "/indicators", label: "indicators.menu", permission: "indicators.read" },
