@@ -17,7 +17,7 @@ test.afterEach(async ({ page }) => {
  * on the map and reaches one of its projects.
  */
 test("national dashboard → Arabic → region on the map → one of its projects", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await login(page, "national@jisr.local", DEMO_PASSWORD);
   await page.getByRole("link", { name: "Tableau de bord" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);

@@ -127,9 +127,9 @@ export function ProjectsAndInfrastructure({ d }: { d: Dashboard }) {
   }));
   const i = d.infrastructure;
   const rates = [
-    { name: t("dashboards.measures.connectedRate"), rate: i.connectedRate },
-    { name: t("dashboards.measures.solarRate"), rate: i.solarRate },
-    { name: t("dashboards.measures.solarHotWaterRate"), rate: i.solarHotWaterRate },
+    { name: t("dashboards.measures.connected"), rate: i.connectedRate },
+    { name: t("dashboards.measures.solar"), rate: i.solarRate },
+    { name: t("dashboards.measures.solarHotWater"), rate: i.solarHotWaterRate },
     { name: t("dashboards.measures.occupancyRate"), rate: i.occupancyRate },
   ];
   return (
