@@ -1,4 +1,4 @@
-import { Anchor, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -138,9 +138,9 @@ function ProposalProject({ proposal }: { proposal: ProposalDetail }) {
         </Title>
         {proposal.projectId ? (
           <Group>
-            <Anchor href={`/projects/${proposal.projectId}`} fw={500}>
+            <AnchorLink to="/projects/$id" params={{ id: proposal.projectId }} fw={500}>
               {t("proposals.project.open")}
-            </Anchor>
+            </AnchorLink>
           </Group>
         ) : (
           <Text size="sm" c="dimmed">
