@@ -25,7 +25,7 @@ import { PageHeader } from "../../shared/page-header.tsx";
 import { QueryState } from "../../shared/query-state.tsx";
 import { AnchorLink, ButtonLink } from "../../shared/router-links.tsx";
 import { useCan } from "../auth/auth.api.ts";
-import { useRegionName } from "../territories/territories.api.ts";
+import { provincesQueryOptions, useRegionName, useTerritoryName } from "../territories/territories.api.ts";
 import { type ProjectFieldKey, useMad } from "./project-money.ts";
 import { BudgetLineForm, DisbursementForm, MilestoneForm, TrancheForm } from "./project-money-forms.tsx";
 import { projectPdfUrl, projectQueryOptions, projectWrites, useProjectMutation } from "./projects.api.ts";
@@ -106,6 +106,8 @@ function ProjectBody({ project: p }: { project: Project }) {
   const f = useFormat();
   const mad = useMad();
   const regionName = useRegionName();
+  const territoryName = useTerritoryName();
+  const province = useQuery(provincesQueryOptions(p.regionCode)).data?.find((x) => x.code === p.provinceCode);
   const canWrite = useCan("projects.write") && !p.archivedAt;
   const canPay = useCan("disbursements.write") && !p.archivedAt;
   const reach = useProjectMutation(projectWrites(p.id).updateMilestone);
@@ -131,7 +133,7 @@ function ProjectBody({ project: p }: { project: Project }) {
             },
             { label: fl("axis"), value: p.axisTitle, wide: true },
             { label: fl("region"), value: regionName(p.regionCode) },
-            { label: fl("province"), value: p.provinceCode },
+            { label: fl("province"), value: province ? territoryName(province) : p.provinceCode },
             { label: fl("sector"), value: t(`socialProjects.sectors.${p.sector}`) },
             { label: fl("targetGroup"), value: p.targetGroup },
             { label: fl("startDate"), value: f.date(p.startDate) },
