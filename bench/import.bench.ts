@@ -286,6 +286,7 @@ async function writeSection(
     peakRssMb: number;
     jisrRowsPerSecond: number;
     copyRowsPerSecond: number;
+    phases: { readCheckCopySeconds: number; insertSelectSeconds: number };
   },
 ) {
   const doc = path.resolve("docs/benchmarks.md");
