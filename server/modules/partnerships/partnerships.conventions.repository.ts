@@ -41,11 +41,19 @@ export type ConventionInsert = typeof conventions.$inferInsert;
  * Writes (`conventionsWritable`) need the convention itself to be theirs: its region or a party,
  * never a national convention reached only through one of its projects.
  */
+/**
+ * Outer-row references inside subqueries are written qualified by hand: Drizzle leaves a column
+ * unqualified in a query on one table, and "id" inside `from projects p` would be p.id.
+ */
+const outerConvention = sql.raw(`"conventions"."id"`);
+const outerProject = sql.raw(`"projects"."id"`);
+const outerAxis = sql.raw(`"convention_axes"."id"`);
+
 export function conventionsInScope(access: Access): SQL | undefined {
   if (access.national) return undefined;
   const own = conventionsWritable(access) as SQL;
   const viaProjects = (column: SQL, refs: readonly string[]) =>
-    sql`exists (select 1 from ${projects} p where p.convention_id = ${conventions.id} and p.archived_at is null and ${column} = any(${sql.param([...refs])}::text[]))`;
+    sql`exists (select 1 from ${projects} p where p.convention_id = ${outerConvention} and p.archived_at is null and ${column} = any(${sql.param([...refs])}::text[]))`;
   return or(
     own,
     access.regions.length
@@ -63,7 +71,7 @@ const parent = alias(conventions, "parent");
 const partiesJson = sql<ConventionSummary["parties"]>`coalesce((
   select json_agg(json_build_object('id', o.id, 'nameFr', o.name_fr, 'nameAr', o.name_ar) order by o.name_fr)
   from ${organizations} o where o.id = any(${conventions.partyOrgIds})), '[]'::json)`;
-const committedSum = sql<number>`(select coalesce(sum(cp.committed_centimes), 0)::bigint from ${conventionParties} cp where cp.convention_id = ${conventions.id})`;
+const committedSum = sql<number>`(select coalesce(sum(cp.committed_centimes), 0)::bigint from ${conventionParties} cp where cp.convention_id = ${outerConvention})`;
 const searchable = sql`f_unaccent(${conventions.reference} || ' ' || ${conventions.titleFr} || ' ' || coalesce(${conventions.titleAr}, ''))`;
 
 const summaryColumns = {
@@ -249,7 +257,7 @@ export async function axes(db: Queryable, conventionId: string): Promise<Convent
       titleFr: conventionAxes.titleFr,
       titleAr: conventionAxes.titleAr,
       description: conventionAxes.description,
-      projectCount: sql<number>`(select count(*)::int from ${projects} p where p.axis_id = ${conventionAxes.id} and p.archived_at is null)`,
+      projectCount: sql<number>`(select count(*)::int from ${projects} p where p.axis_id = ${outerAxis} and p.archived_at is null)`,
     })
     .from(conventionAxes)
     .where(eq(conventionAxes.conventionId, conventionId))
@@ -380,11 +388,11 @@ export async function projectsOf(
       status: projects.status,
       axisId: projects.axisId,
       budgetCentimes:
-        sql<number>`(select coalesce(sum(${projectBudgetLines.amountCentimes}), 0) from ${projectBudgetLines} where ${projectBudgetLines.projectId} = ${projects.id})`.mapWith(
+        sql<number>`(select coalesce(sum(${projectBudgetLines.amountCentimes}), 0) from ${projectBudgetLines} where ${projectBudgetLines.projectId} = ${outerProject})`.mapWith(
           Number,
         ),
       disbursedCentimes:
-        sql<number>`(select coalesce(sum(${disbursements.amountCentimes}), 0) from ${disbursements} where ${disbursements.projectId} = ${projects.id})`.mapWith(
+        sql<number>`(select coalesce(sum(${disbursements.amountCentimes}), 0) from ${disbursements} where ${disbursements.projectId} = ${outerProject})`.mapWith(
           Number,
         ),
     })

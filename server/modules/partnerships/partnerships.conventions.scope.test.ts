@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Client, setupTestEnv } from "../../platform/testing.ts";
 import { createConvention, org, PDF_BYTES, upload } from "./partnerships.conventions.testkit.ts";
-import { projects } from "./partnerships.table.ts";
+import { projectBudgetLines, projects } from "./partnerships.table.ts";
 
 /**
  * Who sees which convention, through the API and its exports: a partner exactly the conventions
@@ -37,14 +37,28 @@ beforeAll(async () => {
   c.regional01 = await createConvention(admin, { titleFr: "Scope régionale 01", regionCode: "MA-01" });
   c.nationalWithProject01 = await createConvention(admin, { titleFr: "Scope nationale avec projet 01" });
   c.regional06 = await createConvention(admin, { titleFr: "Scope régionale 06", regionCode: "MA-06" });
-  await env.db.insert(projects).values({
-    code: "PRJ-SCOPE-01",
-    titleFr: "Projet à Tanger",
-    conventionId: c.nationalWithProject01.id,
-    regionCode: "MA-01",
-    sector: "establishments",
-    startDate: "2024-01-01",
-    endDate: "2025-12-31",
+  const axisId = (
+    await admin.post(`/api/v1/conventions/${c.nationalWithProject01.id}/axes`, { titleFr: "Axe" })
+  ).json().axes[0].id;
+  const [project] = await env.db
+    .insert(projects)
+    .values({
+      axisId,
+      code: "PRJ-SCOPE-01",
+      titleFr: "Projet à Tanger",
+      conventionId: c.nationalWithProject01.id,
+      regionCode: "MA-01",
+      sector: "establishments",
+      startDate: "2024-01-01",
+      endDate: "2025-12-31",
+    })
+    .returning({ id: projects.id });
+  await env.db.insert(projectBudgetLines).values({
+    projectId: project?.id as string,
+    label: "Travaux",
+    category: "works",
+    funderId: orgA,
+    amountCentimes: 250_000_00,
   });
   docOfA = (await upload(admin, c.signedByA.id, "a.pdf", "application/pdf", PDF_BYTES)).json().id;
   docOfB = (await upload(admin, c.signedByB.id, "b.pdf", "application/pdf", PDF_BYTES)).json().id;
@@ -129,6 +143,8 @@ describe("convention scope", () => {
     expect(await xlsxTitles(regional)).toEqual(seen);
     const national = (await regional.get(`/api/v1/conventions/${c.nationalWithProject01.id}`)).json();
     expect(national.projects.items.map((p: { code: string }) => p.code)).toEqual(["PRJ-SCOPE-01"]);
+    expect(national.projects).toMatchObject({ count: 1, budgetCentimes: 250_000_00, disbursedCentimes: 0 });
+    expect(national.axes[0].projectCount).toBe(1);
     for (const other of [c.signedByA, c.signedByB, c.regional06])
       expect((await regional.get(`/api/v1/conventions/${other.id}`)).statusCode).toBe(404);
   });

@@ -264,14 +264,20 @@ function AddAxisForm({ id, n }: { id: string; n: number }) {
 }
 
 export function DocumentsSection({ c, canWrite }: { c: Convention; canWrite: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const upload = useUploadDocument(c.id);
   const remove = useDeleteDocument(c.id);
-  const size = (bytes: number) =>
-    bytes < 1024 * 1024
-      ? `${f.number(Math.ceil(bytes / 1024))} Ko`
-      : `${f.number(Math.round(bytes / 1024 / 102.4) / 10)} Mo`;
+  // Intl names the unit in the reader's language (ko, كيلوبايت, kB).
+  const size = (bytes: number) => {
+    const locale = { fr: "fr-MA", ar: "ar-MA", en: "en-GB" }[i18n.language] ?? "fr-MA";
+    const mb = bytes >= 1024 * 1024;
+    return new Intl.NumberFormat(locale, {
+      style: "unit",
+      unit: mb ? "megabyte" : "kilobyte",
+      maximumFractionDigits: 1,
+    }).format(mb ? bytes / 1024 / 1024 : Math.max(0.1, bytes / 1024));
+  };
   return (
     <Section
       title={t("conventions.sections.documents")}
