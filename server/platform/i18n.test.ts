@@ -34,7 +34,7 @@ describe("translations", () => {
       const value = k
         .split(".")
         .reduce((n: Record<string, unknown>, p) => n[p] as Record<string, unknown>, ar) as unknown as string;
-      return !/[\u0600-\u06FF]/.test(value) && !/^[\s{}\w.,:%/()-]*$/.test(value);
+      return !/[\u0600-\u06FF]/.test(value) && !/^[\s{}\w.,:%/()\u2014-]*$/.test(value);
     });
     expect(notArabic).toEqual([]);
   });
