@@ -34,7 +34,8 @@ export default defineConfig({
     cwd: "..",
     url: `${baseURL}/api/v1/health`,
     reuseExistingServer: false,
-    timeout: 180_000,
+    // First start builds the web app and loads the whole demo dataset; a busy machine needs the margin.
+    timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
   },

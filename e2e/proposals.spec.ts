@@ -106,6 +106,14 @@ test("an association submits a proposal, the regional officer retains it and tur
   // Back to French: the choice is saved as the officer's preference.
   await page.getByText("FR", { exact: true }).click();
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+
+  // The project keeps the link back to the proposal it came from.
+  await page.goto(url);
+  await page.getByRole("link", { name: "Ouvrir le projet" }).click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]+$/);
+  await expect(page.getByText("Issu de la proposition")).toBeVisible();
+  await page.getByRole("link", { name: title }).click();
+  await expect(page).toHaveURL(url);
 });
 
 /** Waits for the notifications to go, so screenshots show the page. */

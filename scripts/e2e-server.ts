@@ -29,13 +29,18 @@ process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 
 const testServer = process.env.TEST_DATABASE_URL;
 if (testServer) {
+  // Drop what earlier runs left behind, but never the database of a run still going
+  // (its server's pid is in the name): parallel runs must not kill each other.
   const old = await adminQuery(
     testServer,
     "SELECT datname FROM pg_database WHERE datname LIKE 'jisr\\_e2e\\_%'",
   );
-  for (const row of old.rows)
+  for (const row of old.rows) {
+    const pid = Number(/^jisr_e2e_(\d+)_/.exec(row.datname)?.[1]);
+    if (pid && isRunning(pid)) continue;
     await adminQuery(testServer, `DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
-  const name = `jisr_e2e_${randomBytes(4).toString("hex")}`;
+  }
+  const name = `jisr_e2e_${process.pid}_${randomBytes(4).toString("hex")}`;
   await adminQuery(testServer, `CREATE DATABASE ${name}`);
   process.env.DATABASE_URL = withDatabase(testServer, name);
 } else {
@@ -43,3 +48,12 @@ if (testServer) {
 }
 
 await import("../server/main.ts");
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

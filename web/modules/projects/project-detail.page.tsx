@@ -25,6 +25,7 @@ import { PageHeader } from "../../shared/page-header.tsx";
 import { QueryState } from "../../shared/query-state.tsx";
 import { AnchorLink, ButtonLink } from "../../shared/router-links.tsx";
 import { useCan } from "../auth/auth.api.ts";
+import { ProposalOrigin } from "../proposals/proposal-origin.tsx";
 import { provincesQueryOptions, useRegionName, useTerritoryName } from "../territories/territories.api.ts";
 import { type ProjectFieldKey, useMad } from "./project-money.ts";
 import { BudgetLineForm, DisbursementForm, MilestoneForm, TrancheForm } from "./project-money-forms.tsx";
@@ -117,6 +118,7 @@ function ProjectBody({ project: p }: { project: Project }) {
 
   return (
     <Stack>
+      <ProposalOrigin projectId={p.id} />
       <Section title={t("socialProjects.territory")}>
         <FieldList
           fields={[
