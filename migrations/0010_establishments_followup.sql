@@ -1,2 +1,2 @@
--- Reserved; hand-written until the Drizzle snapshot is resynced. Statements separated by the breakpoint marker.
+-- Reserved for follow-up schema work that turned out unnecessary; kept (a no-op) so the journal stays append-only.
 SELECT 1;
