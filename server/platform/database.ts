@@ -2,7 +2,6 @@ import path from "node:path";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 
 export type Db = NodePgDatabase;
 /** A transaction handle: same query API as Db. Services pass it to repositories. */
@@ -44,6 +43,9 @@ export async function openDatabase(
   log: (m: string) => void,
 ): Promise<Database> {
   if (opts.databaseUrl) return connect(opts.databaseUrl, "external");
+  // Loaded only when used: embedded-postgres hooks SIGTERM at import and exits with 143
+  // before our own shutdown has closed the server, which an external database never needs.
+  const { startEmbeddedPostgres } = await import("./embedded-postgres.ts");
   const server = await startEmbeddedPostgres(opts.dataDir, log);
   return connect(server.url, "embedded", server.stop);
 }
