@@ -30,6 +30,8 @@ type QueryValue = string | number | boolean | null | undefined;
 interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A multipart body (file uploads): sent as is, the browser sets its Content-Type. */
+  form?: FormData;
   signal?: AbortSignal;
 }
 
@@ -66,7 +68,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -106,4 +108,10 @@ export const http = {
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, { body }),
   put: <T>(path: string, body: unknown) => request<T>("PUT", path, { body }),
   delete: <T = void>(path: string) => request<T>("DELETE", path),
+  /** Uploads one file as multipart field `file`, with the same token, language and problems. */
+  upload: <T>(path: string, file: File) => {
+    const form = new FormData();
+    form.append("file", file);
+    return request<T>("POST", path, { form });
+  },
 };

@@ -1,7 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { Problem } from "../../../contracts/common.ts";
 import type {
   AxisBody,
   Convention,
@@ -13,8 +11,7 @@ import type {
   UpdateConventionBody,
 } from "../../../contracts/conventions.ts";
 import { cursorQueryOptions, type Page } from "../../shared/cursor-query.ts";
-import { buildUrl, http, ProblemError } from "../../shared/http.ts";
-import { useMe } from "../auth/auth.api.ts";
+import { buildUrl, http } from "../../shared/http.ts";
 import type { ConventionSearch } from "./conventions.search.ts";
 
 export type ConventionInput = z.input<typeof CreateConventionBody>;
@@ -116,34 +113,11 @@ export function useConventionMutation<A extends unknown[]>(run: (...args: A) => 
   return useMutation({ mutationFn: (args: A) => run(...args), onSuccess: store });
 }
 
-/**
- * Uploads one document (multipart): the JSON client does not send form data, so this request
- * carries the CSRF token and language itself and reads a problem the same way.
- */
+/** Uploads one file; the list on the detail page refreshes. */
 export function useUploadDocument(id: string) {
   const queryClient = useQueryClient();
-  const me = useMe();
-  const { i18n } = useTranslation();
   return useMutation({
-    mutationFn: async (file: File) => {
-      const body = new FormData();
-      body.append("file", file);
-      const response = await fetch(buildUrl(`/conventions/${id}/documents`), {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "X-CSRF-Token": me?.csrfToken ?? "", "Accept-Language": i18n.language },
-        body,
-      });
-      const json = (await response.json().catch(() => null)) as Partial<Problem> | null;
-      if (!response.ok)
-        throw new ProblemError({
-          status: response.status,
-          code: json?.code ?? "http.unexpected",
-          detail: json?.detail ?? "",
-          errors: json?.errors,
-        });
-      return json as unknown as ConventionDocument;
-    },
+    mutationFn: (file: File) => http.upload<ConventionDocument>(`/conventions/${id}/documents`, file),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.detail(id) }),
   });
 }

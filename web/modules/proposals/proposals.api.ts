@@ -1,7 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { Problem } from "../../../contracts/common.ts";
 import type {
   ConvertProposalBody,
   CreateProposalBody,
@@ -12,8 +10,7 @@ import type {
   ProposalDetail,
 } from "../../../contracts/proposals.ts";
 import { cursorQueryOptions, type Page } from "../../shared/cursor-query.ts";
-import { buildUrl, http, ProblemError } from "../../shared/http.ts";
-import { useMe } from "../auth/auth.api.ts";
+import { buildUrl, http } from "../../shared/http.ts";
 import type { ProposalSearch } from "./proposals.search.ts";
 
 export type ProposalInput = z.input<typeof CreateProposalBody>;
@@ -122,34 +119,11 @@ export function useComment(id: string) {
   });
 }
 
-/**
- * Uploads one file (multipart): the JSON client does not send form data, so this
- * request carries the CSRF token and language itself and reads a problem the same way.
- */
+/** Uploads one file; the list on the detail page refreshes. */
 export function useAttach(id: string) {
   const queryClient = useQueryClient();
-  const me = useMe();
-  const { i18n } = useTranslation();
   return useMutation({
-    mutationFn: async (file: File) => {
-      const body = new FormData();
-      body.append("file", file);
-      const response = await fetch(buildUrl(`/proposals/${id}/attachments`), {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "X-CSRF-Token": me?.csrfToken ?? "", "Accept-Language": i18n.language },
-        body,
-      });
-      const json = (await response.json().catch(() => null)) as Partial<Problem> | null;
-      if (!response.ok)
-        throw new ProblemError({
-          status: response.status,
-          code: json?.code ?? "http.unexpected",
-          detail: json?.detail ?? "",
-          errors: json?.errors,
-        });
-      return json as unknown as ProposalAttachment;
-    },
+    mutationFn: (file: File) => http.upload<ProposalAttachment>(`/proposals/${id}/attachments`, file),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.detail(id) }),
   });
 }
