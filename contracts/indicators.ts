@@ -179,6 +179,10 @@ export const CreateMeasurementBody = z.strictObject({
 export type CreateMeasurementBody = z.infer<typeof CreateMeasurementBody>;
 
 export const MeasurementListQuery = PageQuery.extend({ period: Period.optional() });
+export const MeasurementExportQuery = z.object({
+  period: Period.optional(),
+  format: z.enum(["csv", "xlsx"]),
+});
 export const MeasurementList = page(Measurement);
 
 /** A value of an indicator at one territory (entered and aggregated, or computed now). */

@@ -11,6 +11,7 @@ import {
   IndicatorList,
   IndicatorListQuery,
   Measurement,
+  MeasurementExportQuery,
   MeasurementList,
   MeasurementListQuery,
   Progress,
@@ -146,6 +147,44 @@ export function indicatorsRoutes(service: IndicatorsService) {
         },
       },
       (request) => service.measurements(contextOf(request), request.params.id, request.query),
+    );
+    app.get(
+      "/indicators/:id/measurements/export",
+      {
+        schema: {
+          tags,
+          summary: "Export the entered measurements (newest first) as CSV or XLSX",
+          params: IdParams,
+          querystring: MeasurementExportQuery,
+        },
+      },
+      async (request, reply) => {
+        const { format, period } = request.query;
+        const ctx = contextOf(request);
+        // The same scoped, paged read as the list, followed to its end.
+        const rows: Measurement[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await service.measurements(ctx, request.params.id, { period, limit: 500, cursor });
+          rows.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        const l = (k: string) => t(request.locale, `indicators.${k}`);
+        const columns: ExportColumn<Measurement>[] = [
+          { header: l("progress.period"), value: (r) => r.period },
+          { header: l("progress.level"), value: (r) => r.territoryLevel },
+          { header: l("progress.code"), value: (r) => r.territoryCode },
+          { header: l("measurements.sex"), value: (r) => r.sex },
+          { header: l("measurements.ageBand"), value: (r) => r.ageBand },
+          { header: l("measurements.value"), value: (r) => r.value },
+          { header: l("measurements.numerator"), value: (r) => r.numerator },
+          { header: l("measurements.denominator"), value: (r) => r.denominator },
+          { header: l("measurements.source"), value: (r) => r.source, width: 30 },
+          { header: l("measurements.evidenceNote"), value: (r) => r.evidenceNote, width: 30 },
+          { header: l("measurements.date"), value: (r) => r.createdAt },
+        ];
+        return sendExport(reply, { format, filename: "indicator-measurements", columns, rows });
+      },
     );
     app.post(
       "/indicators/:id/measurements",

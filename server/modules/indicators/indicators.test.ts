@@ -243,6 +243,29 @@ describe("targets and measurements", () => {
     expect(byCode.national).toMatchObject({ target: 200, actual: 130, gap: -70 });
   });
 
+  it("exports the entered measurements a reader may see, as CSV and XLSX", async () => {
+    const all = await admin.get(`/api/v1/indicators/${entered.id}/measurements/export?format=csv`);
+    expect(all.statusCode, all.body).toBe(200);
+    const lines = all.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(lines).toHaveLength(4); // header + the three measurements entered above
+    expect(lines[0]).toContain("Période");
+    expect(lines.filter((l) => l.includes("MA-06"))).toHaveLength(2);
+    const officer = await env.userWith("regional_officer", "region", "MA-04");
+    const own = await officer.get(`/api/v1/indicators/${entered.id}/measurements/export?format=csv`);
+    expect(own.statusCode, own.body).toBe(200);
+    const ownLines = own.body.trim().split(/\r?\n/).slice(1);
+    expect(ownLines).toHaveLength(1);
+    expect(ownLines[0]).toContain("MA-04");
+    const xlsx = await officer.get(`/api/v1/indicators/${entered.id}/measurements/export?format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
+    const bad = await admin.get(`/api/v1/indicators/${entered.id}/measurements/export?format=pdf`);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it("refuses a measurement on a computed indicator and a sex on an indicator not split by sex", async () => {
     const conn = (await admin.get("/api/v1/indicators?q=T-CONN")).json().items[0];
     const res = await admin.post(`/api/v1/indicators/${conn.id}/measurements`, {

@@ -17,6 +17,7 @@ import { MeasurementForm, TargetForm } from "./indicator-forms.tsx";
 import {
   computedQueryOptions,
   indicatorQueryOptions,
+  measurementsExportUrl,
   measurementsQueryOptions,
   progressExportUrl,
   progressQueryOptions,
@@ -139,6 +140,12 @@ function MeasurementsPanel({ indicator }: { indicator: Indicator }) {
   const regionName = useRegionName();
   return (
     <Box title={t("indicators.measurements.title")}>
+      <Group mb="sm" justify="flex-end">
+        <ExportMenu
+          csv={measurementsExportUrl(indicator.id, "csv")}
+          xlsx={measurementsExportUrl(indicator.id, "xlsx")}
+        />
+      </Group>
       <QueryState query={query}>
         {(items) =>
           items.length === 0 ? (

@@ -58,6 +58,8 @@ export const computedQueryOptions = (id: string, enabled: boolean) =>
   });
 
 export const indicatorsExportUrl = (format: "csv" | "xlsx") => buildUrl("/indicators/export", { format });
+export const measurementsExportUrl = (id: string, format: "csv" | "xlsx") =>
+  buildUrl(`/indicators/${id}/measurements/export`, { format });
 export const progressExportUrl = (id: string, format: "csv" | "xlsx", period: string | null) =>
   buildUrl(`/indicators/${id}/progress/export`, { format, period: period ?? undefined });
 
