@@ -1,17 +1,7 @@
-import type { QueryClient } from "@tanstack/react-query";
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  Outlet,
-  redirect,
-} from "@tanstack/react-router";
-import type { Me, Permission } from "../../contracts/access.ts";
+import { createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { validateAuditSearch } from "../modules/audit/audit.search.ts";
 import { meQueryKey, meQueryOptions } from "../modules/auth/auth.api.ts";
 import { validatePersonSearch } from "../modules/beneficiaries/persons.search.ts";
-import { validateConventionSearch } from "../modules/conventions/conventions.search.ts";
 import { validateEstablishmentSearch } from "../modules/establishments/establishments.search.ts";
 import { validateOrganizationSearch } from "../modules/organizations/organizations.search.ts";
 import {
@@ -20,24 +10,15 @@ import {
   validateProgramListSearch,
   validateQueueSearch,
 } from "../modules/programs/programs.search.ts";
-import { validateProjectSearch } from "../modules/projects/projects.search.ts";
-import { validateProposalSearch } from "../modules/proposals/proposals.search.ts";
 import { validatePublicStatusSearch } from "../modules/public/public.search.ts";
 import { validateTerritorySearch } from "../modules/territories/territories.search.ts";
 import { validateUserSearch } from "../modules/users/users.search.ts";
-import { ProblemError } from "../shared/http.ts";
 import { PageLoader } from "../shared/query-state.tsx";
 import { safeRedirect } from "../shared/search-params.ts";
-import { i18n } from "./i18n.ts";
 import { createQueryClient } from "./query-client.ts";
 import { NotFoundPage, RouteErrorPage } from "./route-pages.tsx";
-import { AppShellLayout } from "./shell.tsx";
-
-interface RouterContext {
-  queryClient: QueryClient;
-}
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Outlet });
+import { appRoute, requirePermission, rootRoute } from "./routes.base.tsx";
+import { monitoringRoutes } from "./routes.monitoring.tsx";
 
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -51,30 +32,6 @@ const loginRoute = createRoute({
   },
   component: lazyRouteComponent(() => import("../modules/auth/login.page.tsx"), "LoginPage"),
 });
-
-/** Every page but the login page: requires a session, renders the menu and header. */
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: "_app",
-  beforeLoad: async ({ context, location }): Promise<{ me: Me }> => {
-    const me = await context.queryClient.ensureQueryData(meQueryOptions);
-    if (!me) throw redirect({ to: "/login", search: { redirect: location.href } });
-    return { me };
-  },
-  component: AppShellLayout,
-});
-
-function requirePermission(permission: Permission) {
-  return ({ context }: { context: { me: Me } }) => {
-    if (!context.me.permissions.includes(permission)) {
-      throw new ProblemError({
-        status: 403,
-        code: "auth.forbidden",
-        detail: i18n.t("errors.auth.forbidden"),
-      });
-    }
-  };
-}
 
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -181,56 +138,6 @@ const householdRoute = createRoute({
   path: "households/$id",
   beforeLoad: requirePermission("persons.read"),
   component: lazyRouteComponent(() => import("../modules/beneficiaries/household.page.tsx"), "HouseholdPage"),
-});
-
-const dashboardRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "dashboard",
-  beforeLoad: requirePermission("dashboards.read"),
-  component: lazyRouteComponent(
-    () => import("../modules/dashboards/national-dashboard.page.tsx"),
-    "NationalDashboardPage",
-  ),
-});
-
-const regionDashboardRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "dashboard/regions/$code",
-  beforeLoad: requirePermission("dashboards.read"),
-  component: lazyRouteComponent(
-    () => import("../modules/dashboards/territory-dashboard.page.tsx"),
-    "RegionDashboardPage",
-  ),
-});
-
-const provinceDashboardRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "dashboard/provinces/$code",
-  beforeLoad: requirePermission("dashboards.read"),
-  component: lazyRouteComponent(
-    () => import("../modules/dashboards/territory-dashboard.page.tsx"),
-    "ProvinceDashboardPage",
-  ),
-});
-
-const indicatorsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "indicators",
-  beforeLoad: requirePermission("indicators.read"),
-  component: lazyRouteComponent(
-    () => import("../modules/indicators/indicator-list.page.tsx"),
-    "IndicatorListPage",
-  ),
-});
-
-const indicatorRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "indicators/$id",
-  beforeLoad: requirePermission("indicators.read"),
-  component: lazyRouteComponent(
-    () => import("../modules/indicators/indicator-detail.page.tsx"),
-    "IndicatorDetailPage",
-  ),
 });
 
 const territoriesRoute = createRoute({
@@ -449,115 +356,6 @@ const cohortRoute = createRoute({
   component: lazyRouteComponent(() => import("../modules/establishments/cohort.page.tsx"), "CohortPage"),
 });
 
-const proposalsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "proposals",
-  beforeLoad: requirePermission("proposals.read"),
-  validateSearch: validateProposalSearch,
-  component: lazyRouteComponent(
-    () => import("../modules/proposals/proposal-list.page.tsx"),
-    "ProposalListPage",
-  ),
-});
-
-const proposalNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "proposals/new",
-  beforeLoad: requirePermission("proposals.submit"),
-  component: lazyRouteComponent(
-    () => import("../modules/proposals/proposal-create.page.tsx"),
-    "ProposalCreatePage",
-  ),
-});
-
-const proposalRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "proposals/$id",
-  beforeLoad: requirePermission("proposals.read"),
-  component: lazyRouteComponent(
-    () => import("../modules/proposals/proposal-detail.page.tsx"),
-    "ProposalDetailPage",
-  ),
-});
-
-// Partnership conventions; their projects are the social projects below.
-const conventionsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "conventions",
-  beforeLoad: requirePermission("conventions.read"),
-  validateSearch: validateConventionSearch,
-  component: lazyRouteComponent(
-    () => import("../modules/conventions/convention-list.page.tsx"),
-    "ConventionListPage",
-  ),
-});
-
-const conventionNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "conventions/new",
-  beforeLoad: requirePermission("conventions.write"),
-  component: lazyRouteComponent(
-    () => import("../modules/conventions/convention-create.page.tsx"),
-    "ConventionCreatePage",
-  ),
-});
-
-const conventionRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "conventions/$id",
-  beforeLoad: requirePermission("conventions.read"),
-  component: lazyRouteComponent(
-    () => import("../modules/conventions/convention-detail.page.tsx"),
-    "ConventionDetailPage",
-  ),
-});
-
-const conventionEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "conventions/$id/edit",
-  beforeLoad: requirePermission("conventions.write"),
-  component: lazyRouteComponent(
-    () => import("../modules/conventions/convention-edit.page.tsx"),
-    "ConventionEditPage",
-  ),
-});
-
-// Social projects of the partnerships module (establishment projects live under /establishments).
-const projectsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "projects",
-  beforeLoad: requirePermission("projects.read"),
-  validateSearch: validateProjectSearch,
-  component: lazyRouteComponent(() => import("../modules/projects/project-list.page.tsx"), "ProjectListPage"),
-});
-
-const projectNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "projects/new",
-  beforeLoad: requirePermission("projects.write"),
-  component: lazyRouteComponent(
-    () => import("../modules/projects/project-create.page.tsx"),
-    "ProjectCreatePage",
-  ),
-});
-
-const projectRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "projects/$id",
-  beforeLoad: requirePermission("projects.read"),
-  component: lazyRouteComponent(
-    () => import("../modules/projects/project-detail.page.tsx"),
-    "ProjectDetailPage",
-  ),
-});
-
-const projectEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "projects/$id/edit",
-  beforeLoad: requirePermission("projects.write"),
-  component: lazyRouteComponent(() => import("../modules/projects/project-edit.page.tsx"), "ProjectEditPage"),
-});
-
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "$",
@@ -578,11 +376,6 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     personEditRoute,
     householdRoute,
-    dashboardRoute,
-    regionDashboardRoute,
-    provinceDashboardRoute,
-    indicatorsRoute,
-    indicatorRoute,
     territoriesRoute,
     usersRoute,
     userNewRoute,
@@ -603,17 +396,7 @@ const routeTree = rootRoute.addChildren([
     establishmentEditRoute,
     cohortsRoute,
     cohortRoute,
-    proposalsRoute,
-    proposalNewRoute,
-    proposalRoute,
-    conventionsRoute,
-    conventionNewRoute,
-    conventionRoute,
-    conventionEditRoute,
-    projectsRoute,
-    projectNewRoute,
-    projectRoute,
-    projectEditRoute,
+    ...monitoringRoutes,
     notFoundRoute,
   ]),
   publicRoute.addChildren([publicProgramsRoute, publicProgramRoute, publicStatusRoute]),
