@@ -3,16 +3,26 @@ import type { Db } from "../../server/platform/database.ts";
 
 /**
  * Summaries other modules maintain on every write. COPY runs without triggers, so after a load
- * each module's own refresh is called: the indicators module's datasets are stamped with the
- * versions of their source tables, and `indicator_sources_changed()` (migration 0008) bumps them
- * all, so the next dashboard read recomputes exact figures from the loaded rows.
+ * each module's own refresh is called: the application counts of migration 0015 are recounted
+ * from the loaded rows (`application_counts_rebuild()`), and the indicators module's datasets,
+ * stamped with the versions of their source tables, are invalidated by
+ * `indicator_sources_changed()` (migration 0008), so the next dashboard read recomputes exact figures.
  */
-export async function rebuildAggregates(db: Db, _log: (m: string) => void): Promise<string[]> {
+export async function rebuildAggregates(db: Db, log: (m: string) => void): Promise<string[]> {
   const done: string[] = [];
-  const exists = await db.execute<{ found: boolean }>(
-    sql`select exists (select 1 from pg_proc where proname = 'indicator_sources_changed') as found`,
-  );
-  if (exists.rows[0]?.found) {
+  const has = async (name: string) =>
+    (
+      await db.execute<{ found: boolean }>(
+        sql`select exists (select 1 from pg_proc where proname = ${name}) as found`,
+      )
+    ).rows[0]?.found;
+  if (await has("application_counts_rebuild")) {
+    const t0 = performance.now();
+    await db.execute(sql`select application_counts_rebuild()`);
+    log(`  application counts recounted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    done.push("application counts (application_counts_rebuild)");
+  }
+  if (await has("indicator_sources_changed")) {
     await db.execute(sql`select indicator_sources_changed()`);
     done.push("indicator dataset versions (indicator_sources_changed)");
   }

@@ -23,6 +23,11 @@ export interface DatasetSource<R = unknown> {
   tables: readonly string[];
   /** Rows depend on the date too (ages, late milestones): a new day means a new stamp. */
   daily?: boolean;
+  /**
+   * Run before the read snapshot, in its own transaction, when the dataset is recomputed: lets a
+   * source bring a maintained summary to the day (application counts' age bands) so `load` is a read.
+   */
+  prepare?(db: Db, today: string): Promise<void>;
   load(q: Queryable, today: string): Promise<R[]>;
 }
 
@@ -61,6 +66,7 @@ export function createDatasetCache(deps: { db: Db; today?: () => string }) {
 
   async function recompute(source: DatasetSource, day: string): Promise<DatasetRead<unknown>> {
     recomputations++;
+    await source.prepare?.(db, day);
     // Stamp and rows in one snapshot: the stamp names exactly the data the rows reflect.
     const { stamp, rows } = await db.transaction(
       async (tx) => ({ stamp: await stampOf(tx, source, day), rows: await source.load(tx, day) }),

@@ -1,12 +1,16 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
+  date,
   index,
+  integer,
   jsonb,
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -133,3 +137,39 @@ export const indicatorDatasetCache = pgTable("indicator_dataset_cache", {
   rows: jsonb("rows").notNull(),
   computedAt: tz("computed_at").notNull().default(now),
 });
+
+/**
+ * Applications counted by programme × stage × active × territory × sex × age band, kept exact
+ * by the triggers of migration 0015 on applications and persons (the `applications` dataset reads
+ * it instead of grouping every application). Age bands are as of `applicationCountsAsOf.asOf`,
+ * moved to a new day by `application_counts_rebase(day)`. Written only by those SQL functions.
+ */
+export const applicationCounts = pgTable(
+  "application_counts",
+  {
+    programId: uuid("program_id").notNull(),
+    stageId: uuid("stage_id").notNull(),
+    active: boolean("active").notNull(),
+    regionCode: text("region_code").notNull(),
+    provinceCode: text("province_code").notNull(),
+    sex: text("sex").notNull(),
+    ageBand: text("age_band").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "application_counts_pkey",
+      columns: [t.programId, t.stageId, t.active, t.regionCode, t.provinceCode, t.sex, t.ageBand],
+    }),
+  ],
+);
+
+/** The one day the age bands of `application_counts` are computed at. */
+export const applicationCountsAsOf = pgTable(
+  "application_counts_as_of",
+  {
+    singleton: boolean("singleton").primaryKey().default(true),
+    asOf: date("as_of", { mode: "string" }).notNull(),
+  },
+  (t) => [check("application_counts_as_of_singleton_check", sql`${t.singleton}`)],
+);
