@@ -26,6 +26,8 @@ import {
 import {
   HOUSEHOLD_COLUMNS,
   MEMBER_COLUMNS,
+  NAME_WORD_COLUMNS,
+  nameWordRows,
   newFacts,
   PERSON_COLUMNS,
   registryRows,
@@ -95,6 +97,7 @@ export async function generate(url: string, scaleName: ScaleName, seed: number, 
 
     const facts = newFacts(scale.persons);
     await copy("persons", PERSON_COLUMNS, registryRows(scale, seed, "persons", facts), scale.persons);
+    await copy("person_name_words", NAME_WORD_COLUMNS, nameWordRows());
     await copy("households", HOUSEHOLD_COLUMNS, registryRows(scale, seed, "households"), scale.households);
     await copy("household_members", MEMBER_COLUMNS, registryRows(scale, seed, "members"));
 

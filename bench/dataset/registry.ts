@@ -1,4 +1,10 @@
 import { CIN_LETTERS, FAMILY, FEMALE, MALE, QUARTERS } from "../../server/demo/persons.demo.ts";
+import {
+  NameWordSet,
+  type PersonKeys,
+  personKeys,
+  phoneKey,
+} from "../../server/modules/beneficiaries/beneficiaries.search-keys.ts";
 import { PROVINCES, REGIONS } from "../../server/modules/territories/index.ts";
 import type { Cell } from "../lib/copy.ts";
 import { dayOf, isoDay, prng, type Rand, uuid7 } from "../lib/random.ts";
@@ -81,6 +87,10 @@ export const PERSON_COLUMNS = [
   "schooling_level",
   "disability_type",
   "disability_card_number",
+  "search_latin",
+  "search_latin_key",
+  "search_arabic_key",
+  "phone_key",
 ] as const;
 export const HOUSEHOLD_COLUMNS = [
   "id",
@@ -112,6 +122,36 @@ const spell = (r: Rand, latin: readonly string[]) =>
 /** Unique CINs without a Set: letters cycle, the number is a bijection of 0..899,999 (7919 is prime). */
 const cinOf = (n: number) =>
   `${CIN_LETTERS[n % CIN_LETTERS.length]}${100000 + ((Math.floor(n / CIN_LETTERS.length) * 7919) % 900000)}`;
+
+/**
+ * Search keys as the application writes them (the COPY runs without triggers, so the SQL fallback
+ * would not fill them). Names come from short lists: keys are computed once per name pair.
+ */
+const keysByName = new Map<string, PersonKeys>();
+function namesKeys(first: string, last: string, firstAr: string, lastAr: string): PersonKeys {
+  const id = `${first}|${last}|${firstAr}|${lastAr}`;
+  let keys = keysByName.get(id);
+  if (!keys) {
+    keys = personKeys({
+      firstNameLatin: first,
+      lastNameLatin: last,
+      firstNameAr: firstAr,
+      lastNameAr: lastAr,
+    });
+    keysByName.set(id, keys);
+  }
+  return keys;
+}
+
+/** The name-word dictionary of the generated registry: every spelling the walk can draw. */
+export const NAME_WORD_COLUMNS = ["script", "word", "key"] as const;
+export function* nameWordRows(): Generator<Cell[]> {
+  const words = new NameWordSet();
+  for (const [latin, arabic] of [...MALE, ...FEMALE, ...FAMILY])
+    for (const spelling of latin)
+      words.add(personKeys({ firstNameLatin: spelling, lastNameLatin: "", firstNameAr: arabic }));
+  for (const w of words.words()) yield [w.script, w.word, w.key];
+}
 
 export type RegistryTable = "persons" | "households" | "members";
 
@@ -152,7 +192,8 @@ export function* registryRows(
       const schooling = r.pick(SCHOOLING);
       const card = r.int(100000, 999999);
       const first = rel ? spell(r, latin) : (latin[latin.length - 1] as string);
-      if (table === "persons")
+      if (table === "persons") {
+        const keys = namesKeys(first, familyLatin, arabic, family[1]);
         persons.push([
           personId(seed, k),
           hasCin ? cinOf(cinSeq) : null,
@@ -171,7 +212,12 @@ export function* registryRows(
           age < 6 ? null : schooling,
           disability,
           disability ? `CH-${card}` : null,
+          keys.searchLatin,
+          keys.searchLatinKey,
+          keys.searchArabicKey,
+          hasPhone ? phoneKey(phone) : null,
         ]);
+      }
       if (hasCin) cinSeq++;
       if (facts) {
         facts.region[k] = reg;

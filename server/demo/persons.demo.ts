@@ -1,5 +1,12 @@
 import { sql } from "drizzle-orm";
-import { consents, householdMembers, households, persons } from "../modules/beneficiaries/index.ts";
+import {
+  consents,
+  householdMembers,
+  households,
+  personKeys,
+  persons,
+  rememberNameWords,
+} from "../modules/beneficiaries/index.ts";
 import { PROVINCES, REGIONS } from "../modules/territories/index.ts";
 import { recordAudit } from "../platform/audit.ts";
 import { systemContext } from "../platform/context.ts";
@@ -325,8 +332,11 @@ export async function loadDemoPersons(
     personRows.push({ ...o, id: newId(), cin: null, firstNameLatin: variant, phone: null, address: null });
   }
 
+  // Search keys computed here, as every writer of persons does (the SQL fallback is per row, slower).
+  const keyed = personRows.map((p) => ({ ...p, ...personKeys(p) }));
   await db.transaction(async (tx) => {
-    await insertBatches(tx, persons, personRows);
+    await insertBatches(tx, persons, keyed);
+    await rememberNameWords(tx, keyed);
     await insertBatches(tx, households, householdRows);
     await insertBatches(tx, householdMembers, memberRows);
     await insertBatches(tx, consents, consentRows);

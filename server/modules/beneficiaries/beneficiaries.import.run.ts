@@ -15,11 +15,12 @@ import { type FileEncoding, openRows } from "./beneficiaries.import.reader.ts";
 import { checkRow, columnIndexes, MissingColumns, type Province } from "./beneficiaries.import.rows.ts";
 import { finishImport } from "./beneficiaries.import.sql.ts";
 import { personImports } from "./beneficiaries.import.table.ts";
+import { NAME_WORDS_INSERT, NameWordSet, personKeys } from "./beneficiaries.search-keys.ts";
 
 /**
  * Runs one import job, all or nothing: on one connection and in one transaction, every row
- * is read, checked and COPY'd into a temporary staging table (rejected rows too, with their
- * reasons); then set-based SQL rejects CINs already registered or repeated in the file,
+ * is read, checked, given its search keys (TypeScript) and COPY'd into a temporary staging
+ * table (rejected rows too, with their reasons), its name words added to the dictionary; then set-based SQL rejects CINs already registered or repeated in the file,
  * moves the rest into the registry with one INSERT … SELECT, writes one audit event and
  * marks the job completed. A crash anywhere rolls everything back; the transaction-scoped
  * advisory lock tells a reader that a job still "running" has in fact died.
@@ -68,6 +69,10 @@ const STAGING_COLUMNS = [
   "situation_notes",
   "household_ref",
   "relationship",
+  "search_latin",
+  "search_latin_key",
+  "search_arabic_key",
+  "phone_key",
   "cells",
   "errors",
 ] as const;
@@ -129,6 +134,8 @@ export async function runImport(
     await client.query(CREATE_STAGING);
     const source = await openRows(file.path, file.format, file.encoding);
     let rejectedInFile = 0;
+    // Search keys and name words are computed here, while PostgreSQL is busy with the COPY.
+    const nameWords = new NameWordSet();
 
     async function* lines(): AsyncGenerator<string> {
       let indexes: Map<string, number> | undefined;
@@ -145,7 +152,7 @@ export async function runImport(
         if (opts.failAfterRows !== undefined && progress.rowsRead > opts.failAfterRows)
           throw new Error(`test hook: crash after ${opts.failAfterRows} rows`);
         chunk += outcome.ok
-          ? validLine(outcome.row, outcome.data)
+          ? validLine(outcome.row, outcome.data, nameWords)
           : rejectedLine(outcome.row, outcome.cells, outcome.errors);
         if (!outcome.ok) rejectedInFile++;
         if (++inChunk === 500) {
@@ -163,6 +170,7 @@ export async function runImport(
       copyFrom(`COPY person_import_staging (${STAGING_COLUMNS.join(", ")}) FROM STDIN`),
     );
     await pipeline(Readable.from(lines()), copy);
+    await client.query(NAME_WORDS_INSERT, nameWords.params());
 
     progress.status = "writing";
     save();
@@ -229,7 +237,10 @@ function header(cells: string[]): Map<string, number> {
 function validLine(
   row: number,
   p: import("./beneficiaries.import.rows.ts").ImportedPerson & { regionCode: string },
+  nameWords: NameWordSet,
 ) {
+  const keys = personKeys(p);
+  nameWords.add(keys);
   return `${[
     row,
     newId(),
@@ -252,6 +263,10 @@ function validLine(
     p.situationNotes,
     p.householdRef,
     p.relationship,
+    keys.searchLatin,
+    keys.searchLatinKey,
+    keys.searchArabicKey,
+    keys.phoneKey,
     null,
     null,
   ]

@@ -62,10 +62,12 @@ export async function finishImport(client: pg.PoolClient, jobId: string) {
   const inserted =
     await client.query(`INSERT INTO persons (id, cin, first_name_latin, last_name_latin, first_name_ar,
       last_name_ar, sex, birth_date, phone, region_code, province_code, commune, address, marital_status,
-      schooling_level, disability_type, disability_card_number, situation_notes)
+      schooling_level, disability_type, disability_card_number, situation_notes,
+      search_latin, search_latin_key, search_arabic_key, phone_key)
     SELECT id, cin, first_name_latin, last_name_latin, first_name_ar, last_name_ar, sex::sex, birth_date::date, phone,
       region_code, province_code, commune, address, marital_status::marital_status, schooling_level::schooling_level,
-      disability_type::disability_type, disability_card_number, situation_notes
+      disability_type::disability_type, disability_card_number, situation_notes,
+      search_latin, search_latin_key, search_arabic_key, phone_key
     FROM person_import_staging`);
 
   const households = await client.query(`WITH heads AS MATERIALIZED (

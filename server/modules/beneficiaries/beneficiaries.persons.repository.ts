@@ -5,6 +5,7 @@ import { after, before } from "../../platform/pagination.ts";
 import { type Access, scopeFilter } from "../../platform/scope.ts";
 import { users } from "../access/access.table.ts";
 import { provinces, regions } from "../territories/territories.table.ts";
+import { NameWordSet, type PersonKeys, type PersonNames, personKeys } from "./beneficiaries.search-keys.ts";
 import { consents, persons } from "./beneficiaries.table.ts";
 
 /** Queries on persons and their consents: search, detail, duplicates, merge marks, eligibility facts. */
@@ -239,17 +240,51 @@ export async function findByCin(db: Queryable, cin: string) {
   return row;
 }
 
+/** Adds the name words of written persons to the dictionary the search expands words through. */
+export async function rememberNameWords(db: Queryable, keys: readonly PersonKeys[]) {
+  const words = new NameWordSet();
+  for (const k of keys) words.add(k);
+  if (!words.size) return;
+  const [scripts, texts, wordKeys] = words.params();
+  await db.execute(sql`insert into person_name_words (script, word, key)
+    select * from unnest(${sql.param(scripts)}::text[], ${sql.param(texts)}::text[], ${sql.param(wordKeys)}::text[])
+    on conflict do nothing`);
+}
+
+/** Inserts a person with its search keys (computed here, so the SQL fallback trigger stays idle). */
 export async function insertPerson(db: Queryable, values: PersonInsert) {
-  const [row] = await db.insert(persons).values(values).returning({ id: persons.id });
+  const keys = personKeys(values);
+  const [row] = await db
+    .insert(persons)
+    .values({ ...values, ...keys })
+    .returning({ id: persons.id });
+  await rememberNameWords(db, [keys]);
   return row?.id as string;
 }
 
-export async function updatePerson(db: Queryable, id: string, values: Partial<PersonInsert>) {
+const KEYED_FIELDS = ["firstNameLatin", "lastNameLatin", "firstNameAr", "lastNameAr", "phone"] as const;
+
+/**
+ * Updates a person; when names or phone change, the keys are recomputed from `current` (the row
+ * before the update) merged with the changes. Without `current` the SQL trigger recomputes them.
+ */
+export async function updatePerson(
+  db: Queryable,
+  id: string,
+  values: Partial<PersonInsert>,
+  current?: PersonNames,
+) {
+  const keyed = KEYED_FIELDS.some((k) => values[k] !== undefined);
+  const keys = keyed && current ? personKeys({ ...current, ...definedOnly(values) }) : undefined;
   await db
     .update(persons)
-    .set({ ...values, version: sql`${persons.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...values, ...keys, version: sql`${persons.version} + 1`, updatedAt: sql`now()` })
     .where(eq(persons.id, id));
+  if (keys) await rememberNameWords(db, [keys]);
 }
+
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export interface DuplicateProbe {
   cin: string | null;

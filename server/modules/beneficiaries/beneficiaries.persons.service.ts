@@ -127,7 +127,7 @@ export function createPersonsService(deps: { db: Db; sources: readonly TimelineS
                 provinceCode: changes.provinceCode ?? current.provinceCode,
               })
             : {};
-        await personsRepo.updatePerson(tx, id, { ...changes, ...place });
+        await personsRepo.updatePerson(tx, id, { ...changes, ...place }, current);
         const updated = await foundPerson(tx, access, id);
         await recordAudit(tx, ctx, {
           action: "person.update",

@@ -2,11 +2,13 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
+  check,
   date,
   index,
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -31,9 +33,9 @@ export const relationshipEnum = pgEnum("household_relationship", RELATIONSHIPS);
 export const consentPurposeEnum = pgEnum("consent_purpose", CONSENT_PURPOSES);
 
 /**
- * A person of the registry. The search keys are generated columns computed by the
- * IMMUTABLE functions of the migration beneficiaries_search_keys (jisr_latin_key,
- * jisr_arabic_key, jisr_phone_key), each with its index, so every search is index-backed.
+ * A person of the registry. The search keys follow the rules of the IMMUTABLE functions of
+ * migration 0003 (jisr_latin_key, jisr_arabic_key, jisr_phone_key); searches match whole key
+ * words through GIN indexes on the keys' word arrays, phones and CINs by equality.
  */
 export const persons = pgTable(
   "persons",
@@ -65,20 +67,18 @@ export const persons = pgTable(
     /** Set when this record was merged into another: it stays for history, out of lists. */
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => persons.id),
     mergedAt: tz("merged_at"),
-    /** f_unaccent of the Latin names: exact spellings rank first. */
-    searchLatin: text("search_latin").generatedAlwaysAs(
-      sql`f_unaccent(first_name_latin || ' ' || last_name_latin)`,
-    ),
+    /**
+     * Search keys, written by the application (beneficiaries.search-keys.ts) or, when a writer
+     * gives none, by the trigger of migration 0014 with the SQL functions of 0003.
+     * f_unaccent of the Latin names: exact spellings rank first.
+     */
+    searchLatin: text("search_latin"),
     /** Consonant skeleton of the Latin names: Mohamed = Mohammed = Mhamed. */
-    searchLatinKey: text("search_latin_key").generatedAlwaysAs(
-      sql`jisr_latin_key(first_name_latin || ' ' || last_name_latin)`,
-    ),
+    searchLatinKey: text("search_latin_key"),
     /** Arabic names without tashkeel, tatweel and hamza/alef variants. */
-    searchArabicKey: text("search_arabic_key").generatedAlwaysAs(
-      sql`jisr_arabic_key(coalesce(first_name_ar, '') || ' ' || coalesce(last_name_ar, ''))`,
-    ),
+    searchArabicKey: text("search_arabic_key"),
     /** Last nine digits of the phone number. */
-    phoneKey: text("phone_key").generatedAlwaysAs(sql`jisr_phone_key(phone)`),
+    phoneKey: text("phone_key"),
     ...versioned(),
   },
   (t) => [
@@ -89,10 +89,31 @@ export const persons = pgTable(
     index("persons_province_name_idx").on(t.provinceCode, t.lastNameLatin, t.firstNameLatin, t.id),
     index("persons_region_name_idx").on(t.regionCode, t.lastNameLatin, t.firstNameLatin, t.id),
     index("persons_merged_into_idx").on(t.mergedIntoId),
-    index("persons_search_latin_idx").using("gin", sql`${t.searchLatin} gin_trgm_ops`),
-    index("persons_search_latin_key_idx").using("gin", sql`${t.searchLatinKey} gin_trgm_ops`),
     index("persons_search_latin_key_words_idx").using("gin", sql`string_to_array(${t.searchLatinKey}, ' ')`),
-    index("persons_search_arabic_key_idx").using("gin", sql`${t.searchArabicKey} gin_trgm_ops`),
+    index("persons_search_arabic_key_words_idx").using(
+      "gin",
+      sql`string_to_array(${t.searchArabicKey}, ' ')`,
+    ),
+  ],
+);
+
+/**
+ * Distinct name words of the registry (migration 0014): Latin words as spelled (folded) with
+ * their key, Arabic key words (word = key). A search expands a typed word through it.
+ */
+export const personNameWords = pgTable(
+  "person_name_words",
+  {
+    script: text("script", { enum: ["latin", "arabic"] }).notNull(),
+    word: text("word").notNull(),
+    key: text("key").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.script, t.word] }),
+    check("person_name_words_script_check", sql`${t.script} in ('latin', 'arabic')`),
+    index("person_name_words_prefix_idx").using("btree", t.script, sql`${t.word} text_pattern_ops`),
+    index("person_name_words_key_idx").using("btree", t.script, sql`${t.key} text_pattern_ops`),
+    index("person_name_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
   ],
 );
 
