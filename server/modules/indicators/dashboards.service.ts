@@ -84,7 +84,7 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
       region: a.regionCode,
       province: a.provinceCode,
       parties: funders.get(a.programId) ?? [],
-    })).filter((a) => a.active && inArea(area, a));
+    })).filter((a) => inArea(area, a));
 
     // Money by partner and by region.
     const byFunder = new Map<string, { committed: number; disbursed: number }>();

@@ -28,6 +28,12 @@ export interface DatasetSource<R = unknown> {
    * source bring a maintained summary to the day (application counts' age bands) so `load` is a read.
    */
   prepare?(db: Db, today: string): Promise<void>;
+  /**
+   * Keep the computed rows in `indicator_dataset_cache` too, for other instances and restarts
+   * (default). `false` for datasets cheaper to recompute than to store and read back as JSON:
+   * writing megabytes of jsonb cost more than the recomputation itself.
+   */
+  persist?: boolean;
   load(q: Queryable, today: string): Promise<R[]>;
 }
 
@@ -73,13 +79,14 @@ export function createDatasetCache(deps: { db: Db; today?: () => string }) {
       { isolationLevel: "repeatable read", accessMode: "read only" },
     );
     const computedAt = new Date().toISOString();
-    await db
-      .insert(indicatorDatasetCache)
-      .values({ name: source.name, stamp, rows, computedAt })
-      .onConflictDoUpdate({
-        target: indicatorDatasetCache.name,
-        set: { stamp, rows, computedAt: sql`excluded.computed_at` },
-      });
+    if (source.persist !== false)
+      await db
+        .insert(indicatorDatasetCache)
+        .values({ name: source.name, stamp, rows, computedAt })
+        .onConflictDoUpdate({
+          target: indicatorDatasetCache.name,
+          set: { stamp, rows, computedAt: sql`excluded.computed_at` },
+        });
     memory.set(source.name, { stamp, rows, computedAt });
     return { rows, computedAt };
   }
@@ -88,10 +95,10 @@ export function createDatasetCache(deps: { db: Db; today?: () => string }) {
     const mem = memory.get(source.name);
     if (mem?.stamp === stamp) return mem as DatasetRead<R>;
     // Another instance (or a previous run) may have computed it already.
-    const [stored] = await db
-      .select()
-      .from(indicatorDatasetCache)
-      .where(eq(indicatorDatasetCache.name, source.name));
+    const [stored] =
+      source.persist === false
+        ? []
+        : await db.select().from(indicatorDatasetCache).where(eq(indicatorDatasetCache.name, source.name));
     if (stored?.stamp === stamp) {
       const read = { stamp, rows: stored.rows as unknown[], computedAt: stored.computedAt };
       memory.set(source.name, read);

@@ -23,6 +23,8 @@ export interface EstablishmentFact {
 export const establishmentFacts: DatasetSource<EstablishmentFact> = {
   name: "establishments",
   tables: ["establishments", "resident_stays"],
+  // Recomputing (tens of ms) costs less than writing and reading back a megabyte of jsonb.
+  persist: false,
   async load(q) {
     const e = establishments;
     const s = residentStays;

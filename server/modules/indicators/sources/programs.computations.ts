@@ -26,10 +26,7 @@ async function applicationFacts(
   }));
   return rows
     .filter(
-      (r) =>
-        r.active &&
-        (!program || r.programId === program.id) &&
-        stageTest(positions.get(r.stageId) ?? -1, wanted),
+      (r) => (!program || r.programId === program.id) && stageTest(positions.get(r.stageId) ?? -1, wanted),
     )
     .map((r) => ({
       regionCode: r.regionCode,
