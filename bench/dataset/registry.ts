@@ -1,4 +1,4 @@
-import { CIN_LETTERS, FAMILY, FEMALE, MALE, QUARTERS } from "../../server/demo/persons.demo.ts";
+import { CIN_LETTERS, FEMALE, MALE, QUARTERS } from "../../server/demo/persons.demo.ts";
 import {
   NameWordSet,
   type PersonKeys,
@@ -8,6 +8,7 @@ import {
 import { PROVINCES, REGIONS } from "../../server/modules/territories/index.ts";
 import type { Cell } from "../lib/copy.ts";
 import { dayOf, isoDay, prng, type Rand, uuid7 } from "../lib/random.ts";
+import { FAMILY_NAMES, pickFamily } from "./names.ts";
 import type { Scale } from "./scales.ts";
 
 /**
@@ -147,7 +148,7 @@ function namesKeys(first: string, last: string, firstAr: string, lastAr: string)
 export const NAME_WORD_COLUMNS = ["script", "word", "key"] as const;
 export function* nameWordRows(): Generator<Cell[]> {
   const words = new NameWordSet();
-  for (const [latin, arabic] of [...MALE, ...FEMALE, ...FAMILY])
+  for (const [latin, arabic] of [...MALE, ...FEMALE, ...FAMILY_NAMES])
     for (const spelling of latin)
       words.add(personKeys({ firstNameLatin: spelling, lastNameLatin: "", firstNameAr: arabic }));
   for (const w of words.words()) yield [w.script, w.word, w.key];
@@ -171,7 +172,7 @@ export function* registryRows(
   for (let h = 0; k < scale.persons; h++) {
     const reg = regionIndex(r.next());
     const prov = r.pick(provincesOf[reg] as { p: (typeof PROVINCES)[number]; i: number }[]);
-    const family = r.pick(FAMILY);
+    const family = pickFamily(r);
     const familyLatin = spell(r, family[0]);
     const address = `${r.pick(QUARTERS)}, rue ${r.int(1, 60)}, n° ${r.int(1, 200)}`;
     const hid = uuid7(seed, TAG.household, h);
