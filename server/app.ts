@@ -1,18 +1,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Locale } from "../contracts/common.ts";
 import { Health } from "../contracts/health.ts";
 import {
@@ -74,7 +68,9 @@ import {
 } from "./modules/programs/index.ts";
 import { territoriesRoutes, territoryNames } from "./modules/territories/index.ts";
 import type { Db } from "./platform/database.ts";
+import { registerSecurityHeaders } from "./platform/headers.ts";
 import { registerProblemHandler } from "./platform/problem.ts";
+import { serializerCompiler } from "./platform/serializer.ts";
 import { isUuid } from "./platform/text.ts";
 
 export interface AppDeps {
@@ -108,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const serveWeb = Boolean(deps.webRoot && existsSync(path.join(deps.webRoot, "index.html")));
   registerProblemHandler(app, { singlePageApp: serveWeb });
   await app.register(cookie);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       // Jisr is often served over plain HTTP on a LAN: never force https upgrades.
       directives: { upgradeInsecureRequests: null, "img-src": ["'self'", "data:", "blob:"] },

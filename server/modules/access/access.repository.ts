@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/access.ts";
 import { auditEvents } from "../../platform/audit.table.ts";
-import type { Queryable } from "../../platform/database.ts";
+import type { Db, Queryable } from "../../platform/database.ts";
 import { after, before } from "../../platform/pagination.ts";
 import { escapeLike } from "../../platform/text.ts";
 import type { Assignment } from "./access.permissions.ts";
@@ -76,25 +76,87 @@ export async function insertSession(db: Queryable, values: typeof sessions.$infe
   await db.insert(sessions).values(values);
 }
 
-/** The user's role assignments as JSON, read in the same statement as the session or token. */
-const assignmentsOfUser = sql<
-  Assignment[]
->`coalesce((select json_agg(json_build_object('role', ra.role, 'scopeType', ra.scope_type, 'scopeRef', ra.scope_ref) order by ra.role, ra.scope_ref) from ${roleAssignments} ra where ra.user_id = ${users.id}), '[]'::json)`;
+/**
+ * The user's role assignments as JSON text, read in the same statement as the session or token.
+ * Text, not parsed JSON: the same text always yields the same grants, so the caller can keep the
+ * grants it built from it instead of rebuilding them on every request.
+ */
+const assignmentsOfUser = sql<string>`coalesce((select json_agg(json_build_object('role', ra.role, 'scopeType', ra.scope_type, 'scopeRef', ra.scope_ref) order by ra.role, ra.scope_ref) from ${roleAssignments} ra where ra.user_id = ${users.id}), '[]'::json)::text`;
 
-/** The session, its user and role assignments in one round trip: this runs on every request. */
-export async function findLiveSession(db: Queryable, id: string) {
-  const [row] = await db
-    .select({ session: sessions, user: users, assignments: assignmentsOfUser })
+/** Only what a request's Actor needs of the user (never the password hash). */
+const actorUser = { id: users.id, email: users.email, fullName: users.fullName, locale: users.locale };
+export type ActorUser = { id: string; email: string; fullName: string; locale: string };
+
+/**
+ * These two lookups run on every authenticated request: each is prepared once per database
+ * handle (a named statement: PostgreSQL parses and plans it once per connection, and Drizzle
+ * builds its SQL once) and reads one row by a unique index.
+ */
+function liveSessionQuery(db: Db) {
+  return db
+    .select({
+      csrfToken: sessions.csrfToken,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      user: actorUser,
+      assignments: assignmentsOfUser,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.id, id),
+        eq(sessions.id, sql.placeholder("id")),
         isNull(sessions.revokedAt),
         sql`${sessions.expiresAt} > now()`,
         isNull(users.disabledAt),
       ),
-    );
+    )
+    .prepare("jisr_live_session");
+}
+
+function liveTokenQuery(db: Db) {
+  return db
+    .select({
+      id: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
+      user: actorUser,
+      assignments: assignmentsOfUser,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.secretHash, sql.placeholder("hash")),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), sql`${apiTokens.expiresAt} > now()`),
+        isNull(users.disabledAt),
+      ),
+    )
+    .prepare("jisr_live_token");
+}
+
+const prepared = new WeakMap<
+  Db,
+  { session: ReturnType<typeof liveSessionQuery>; token: ReturnType<typeof liveTokenQuery> }
+>();
+function preparedFor(db: Db) {
+  let p = prepared.get(db);
+  if (!p) {
+    p = { session: liveSessionQuery(db), token: liveTokenQuery(db) };
+    prepared.set(db, p);
+  }
+  return p;
+}
+
+/** The session, its user and role assignments in one round trip. */
+export async function findLiveSession(db: Db, id: string) {
+  const [row] = await preparedFor(db).session.execute({ id });
+  return row;
+}
+
+/** The API token, its user and role assignments in one round trip. */
+export async function findLiveToken(db: Db, secretHash: string) {
+  const [row] = await preparedFor(db).token.execute({ hash: secretHash });
   return row;
 }
 
@@ -114,22 +176,6 @@ export async function revokeUserSessions(db: Queryable, userId: string) {
     .update(sessions)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-}
-
-export async function findLiveToken(db: Queryable, secretHash: string) {
-  const [row] = await db
-    .select({ token: apiTokens, user: users, assignments: assignmentsOfUser })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.secretHash, secretHash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), sql`${apiTokens.expiresAt} > now()`),
-        isNull(users.disabledAt),
-      ),
-    );
-  return row;
 }
 
 export async function touchToken(db: Queryable, id: string) {

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Permission } from "../../../contracts/access.ts";
 import type { Locale } from "../../../contracts/common.ts";
-import type { Actor } from "../../platform/context.ts";
-import type { Queryable } from "../../platform/database.ts";
+import type { Actor, Grant } from "../../platform/context.ts";
+import type { Db, Queryable } from "../../platform/database.ts";
 import { type Assignment, grantsOf } from "./access.permissions.ts";
 import * as repo from "./access.repository.ts";
 
@@ -14,6 +15,7 @@ export const SESSION_COOKIE = "jisr_session";
 const IDLE_TTL_MS = 8 * 3600_000;
 const ABSOLUTE_TTL_MS = 7 * 24 * 3600_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
+const TOKEN_TOUCH_EVERY_MS = 60_000;
 
 export function createSessionKeys(secret: string) {
   const digest = (value: string) => createHmac("sha256", secret).update(value).digest("base64url");
@@ -30,21 +32,20 @@ export function createSessionKeys(secret: string) {
     return { token, csrfToken, expiresAt };
   }
 
-  async function actorFromSession(db: Queryable, token: string): Promise<Actor | null> {
+  async function actorFromSession(db: Db, token: string): Promise<Actor | null> {
     const id = digest(token);
     const found = await repo.findLiveSession(db, id);
     if (!found) return null;
     const now = Date.now();
-    if (now - Date.parse(found.session.lastSeenAt) > TOUCH_EVERY_MS) {
-      const cap = Date.parse(found.session.createdAt) + ABSOLUTE_TTL_MS;
+    if (now - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) {
+      const cap = Date.parse(found.createdAt) + ABSOLUTE_TTL_MS;
       await repo.touchSession(db, id, new Date(Math.min(now + IDLE_TTL_MS, cap)).toISOString());
     }
-    return buildActor(
-      db,
-      found.user,
-      { via: "session", sessionId: id, csrfToken: found.session.csrfToken },
-      found.assignments,
-    );
+    return actorOf(found.user, found.assignments, {
+      via: "session",
+      sessionId: id,
+      csrfToken: found.csrfToken,
+    });
   }
 
   /** API tokens look like `jisr_<prefix>_<secret>`; the prefix lets people recognise them in lists. */
@@ -54,11 +55,14 @@ export function createSessionKeys(secret: string) {
     return { full, prefix, hash: digest(full) };
   }
 
-  async function actorFromToken(db: Queryable, token: string): Promise<Actor | null> {
+  async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
     const found = await repo.findLiveToken(db, digest(token));
     if (!found) return null;
-    await repo.touchToken(db, found.token.id);
-    return buildActor(db, found.user, { via: "token", sessionId: null, csrfToken: null }, found.assignments);
+    // "Last used" is for people reviewing their tokens: a minute's precision is enough, and a
+    // script calling the API does not write a row on every request.
+    if (!found.lastUsedAt || Date.now() - Date.parse(found.lastUsedAt) > TOKEN_TOUCH_EVERY_MS)
+      await repo.touchToken(db, found.id);
+    return actorOf(found.user, found.assignments, { via: "token", sessionId: null, csrfToken: null });
   }
 
   return { digest, startSession, actorFromSession, newToken, actorFromToken };
@@ -66,21 +70,34 @@ export function createSessionKeys(secret: string) {
 
 export type SessionKeys = ReturnType<typeof createSessionKeys>;
 
-async function buildActor(
-  db: Queryable,
-  user: repo.UserRow,
+function actorOf(
+  user: repo.ActorUser,
+  assignments: string,
   how: Pick<Actor, "via" | "sessionId" | "csrfToken">,
-  known?: readonly Assignment[],
-): Promise<Actor> {
-  const assignments = known ?? (await repo.assignmentsOf(db, [user.id])).get(user.id) ?? [];
+): Actor {
   return {
     userId: user.id,
     email: user.email,
     fullName: user.fullName,
     locale: user.locale as Locale,
-    grants: grantsOf(assignments),
+    grants: grantsFromJson(assignments),
     ...how,
   };
+}
+
+/**
+ * Grants by the text of the role assignments: a few distinct role sets serve every request, so
+ * each is built once. Grants are read-only; the cache is bounded (cleared when full).
+ */
+const grantsCache = new Map<string, ReadonlyMap<Permission, readonly Grant[]>>();
+function grantsFromJson(json: string): ReadonlyMap<Permission, readonly Grant[]> {
+  let grants = grantsCache.get(json);
+  if (!grants) {
+    if (grantsCache.size >= 1000) grantsCache.clear();
+    grants = grantsOf(JSON.parse(json) as Assignment[]);
+    grantsCache.set(json, grants);
+  }
+  return grants;
 }
 
 export function sameSecret(a: string, b: string): boolean {
