@@ -25,9 +25,43 @@ interface Area {
   level: TerritoryLevel;
   code: string | null;
 }
-const inArea = (area: Area, r: { regionCode: string; provinceCode: string | null }) =>
+type Placed = { regionCode: string; provinceCode: string | null };
+const inArea = (area: Area, r: Placed) =>
   area.level === "national" ||
   (area.level === "region" ? r.regionCode === area.code : r.provinceCode === area.code);
+
+function groupBy<R>(rows: R[], key: (r: R) => string | null) {
+  const groups = new Map<string | null, R[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  return groups;
+}
+
+/**
+ * A dataset's rows by region and by province, built once per computed dataset (its rows array
+ * is shared by every request until the next recomputation): a regional view then walks its
+ * region's rows, not the country's.
+ */
+const areaIndexes = new WeakMap<
+  object,
+  { region: Map<string | null, Placed[]>; province: Map<string | null, Placed[]> }
+>();
+function rowsIn<R extends Placed>(rows: R[], area: Area): R[] {
+  if (area.level === "national") return rows;
+  let index = areaIndexes.get(rows);
+  if (!index) {
+    index = {
+      region: groupBy<Placed>(rows, (r) => r.regionCode),
+      province: groupBy<Placed>(rows, (r) => r.provinceCode),
+    };
+    areaIndexes.set(rows, index);
+  }
+  return (index[area.level].get(area.code) ?? []) as R[];
+}
 
 /**
  * Dashboards read the cached datasets of the indicators module (recomputed only after a
@@ -61,26 +95,28 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
     const territories = await indicators.territories(reader);
     const area = await areaFor(access, level, code, territories);
     const rows = async <R>(source: DatasetSource<R>) => (await reader(source)).rows;
-    const [establishments, projects, programs, applications] = await Promise.all([
+    // The indicators' targets are read while the datasets are served (one round trip, not two).
+    const [establishments, projects, programs, applications, indicatorRows] = await Promise.all([
       rows(establishmentFacts),
       rows(projectFacts),
       rows(programFacts),
       rows(applicationCounts),
+      indicatorsAgainstTargets(access, area, territories, reader),
     ]);
-    const est = visible(establishments, access, (e) => ({
+    const est = visible(rowsIn(establishments, area), access, (e) => ({
       region: e.regionCode,
       province: e.provinceCode,
       organization: e.organizationId,
       establishment: e.id,
       parties: e.funderIds,
     })).filter((e) => inArea(area, e));
-    const prj = visible(projects, access, (p) => ({
+    const prj = visible(rowsIn(projects, area), access, (p) => ({
       region: p.regionCode,
       province: p.provinceCode,
       parties: p.partyOrgIds,
     })).filter((p) => inArea(area, p));
     const funders = new Map(programs.map((p) => [p.id, p.funderIds]));
-    const apps = visible(applications, access, (a) => ({
+    const apps = visible(rowsIn(applications, area), access, (a) => ({
       region: a.regionCode,
       province: a.provinceCode,
       parties: funders.get(a.programId) ?? [],
@@ -147,12 +183,14 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
         : area.level === "region"
           ? territories.provincesOf(area.code ?? "")
           : [];
+    const childKey = (x: Placed) => (area.level === "national" ? x.regionCode : x.provinceCode);
+    const estByChild = groupBy(est, childKey);
+    const prjByChild = groupBy(prj, childKey);
     const territoryRows = children
       .filter((c) => territories.visible(access, c.level, c.code))
       .map((c) => {
-        const inside = { level: c.level, code: c.code } as Area;
-        const e = est.filter((x) => inArea(inside, x));
-        const p = prj.filter((x) => inArea(inside, x));
+        const e = estByChild.get(c.code) ?? [];
+        const p = prjByChild.get(c.code) ?? [];
         return {
           level: c.level,
           code: c.code,
@@ -220,7 +258,7 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
         occupancyRate: rate(residents, capacity),
       },
       programs: programRows,
-      indicators: await indicatorsAgainstTargets(access, area, territories, reader),
+      indicators: indicatorRows,
       territories: territoryRows,
     };
   }
@@ -235,20 +273,22 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
     // National targets compare with national figures: a reader who sees only part of the country gets none.
     if (area.level === "national" && !access.national) return [];
     const [year] = currentPeriods(indicators.today());
-    const [defs, targets, measurements] = await Promise.all([
-      repo.list(db, { limit: 1000 }),
-      repo.allTargets(db),
-      repo.allMeasurements(db),
-    ]);
+    // Only the targets of this year at this place, then only the indicators and measurements they
+    // name: a view costs one small query when no target is set, never every measurement.
+    const targets = await repo.targetsAt(db, year, area.level, area.code);
+    if (!targets.length) return [];
+    const wanted = new Set(targets.map((x) => x.indicatorId));
+    const defs = (await repo.list(db, { limit: 1000 })).filter((i) => wanted.has(i.id));
+    const measured = new Map(
+      await Promise.all(
+        defs
+          .filter((i) => i.kind !== "computed")
+          .map(async (i) => [i.id, await repo.measurementsOf(db, i.id)] as const),
+      ),
+    );
     const rows = [];
     for (const indicator of defs) {
-      const target = targets.find(
-        (x) =>
-          x.indicatorId === indicator.id &&
-          x.period === year &&
-          x.territoryLevel === area.level &&
-          (x.territoryCode ?? null) === area.code,
-      );
+      const target = targets.find((x) => x.indicatorId === indicator.id);
       if (!target) continue;
       let actual: number | null;
       if (indicator.kind === "computed") {
@@ -258,7 +298,7 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
             (v) => v.territoryLevel === area.level && v.territoryCode === area.code && !v.sex && !v.ageBand,
           )?.value ?? 0;
       } else {
-        const own = measurements.filter((m) => m.indicatorId === indicator.id);
+        const own = measured.get(indicator.id) ?? [];
         actual = actualFinder(indicator, own, territories)(year, area.level, area.code)?.value ?? null;
       }
       const p = progressRow(

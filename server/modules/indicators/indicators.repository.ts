@@ -166,6 +166,25 @@ export async function insertMeasurement(db: Queryable, values: typeof indicatorM
   return row as Measurement;
 }
 
+/** The targets of one period at one place (a dashboard's indicators), one small query. */
+export async function targetsAt(
+  db: Queryable,
+  period: string,
+  level: Target["territoryLevel"],
+  code: string | null,
+): Promise<Target[]> {
+  return db
+    .select(targetColumns)
+    .from(indicatorTargets)
+    .where(
+      and(
+        eq(indicatorTargets.period, period),
+        eq(indicatorTargets.territoryLevel, level),
+        code === null ? isNull(indicatorTargets.territoryCode) : eq(indicatorTargets.territoryCode, code),
+      ),
+    );
+}
+
 /** Every target and measurement of every indicator, in two queries (dashboards show them all). */
 export async function allTargets(db: Queryable): Promise<Target[]> {
   return db.select(targetColumns).from(indicatorTargets);
