@@ -50,6 +50,26 @@ export async function openDatabase(
   return connect(server.url, "embedded", server.stop);
 }
 
+/**
+ * A statement built and prepared once per database handle: `build` runs the first time only,
+ * with placeholders (`sql.placeholder`) where values change, and ends in `.prepare(name)`
+ * with the name it is given. For
+ * queries on every request (session lookup, hot lists): Drizzle builds no SQL and PostgreSQL
+ * parses and plans the named statement once per connection. One name, one statement text: a
+ * statement whose text depends on its input needs one name per variant (see `preparedScope`).
+ */
+export function preparedOnce<P>(name: string, build: (db: Db, name: string) => P): (db: Db) => P {
+  const byDb = new WeakMap<Db, P>();
+  return (db) => {
+    let statement = byDb.get(db);
+    if (!statement) {
+      statement = build(db, name);
+      byDb.set(db, statement);
+    }
+    return statement;
+  };
+}
+
 export async function runMigrations(db: Db) {
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
 }

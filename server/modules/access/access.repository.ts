@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/access.ts";
 import { auditEvents } from "../../platform/audit.table.ts";
-import type { Db, Queryable } from "../../platform/database.ts";
+import { type Db, preparedOnce, type Queryable } from "../../platform/database.ts";
 import { after, before } from "../../platform/pagination.ts";
 import { escapeLike } from "../../platform/text.ts";
 import type { Assignment } from "./access.permissions.ts";
@@ -89,11 +89,10 @@ export type ActorUser = { id: string; email: string; fullName: string; locale: s
 
 /**
  * These two lookups run on every authenticated request: each is prepared once per database
- * handle (a named statement: PostgreSQL parses and plans it once per connection, and Drizzle
- * builds its SQL once) and reads one row by a unique index.
+ * handle (preparedOnce) and reads one row by a unique index.
  */
-function liveSessionQuery(db: Db) {
-  return db
+const liveSession = preparedOnce("jisr_live_session", (db, name) =>
+  db
     .select({
       csrfToken: sessions.csrfToken,
       createdAt: sessions.createdAt,
@@ -111,11 +110,11 @@ function liveSessionQuery(db: Db) {
         isNull(users.disabledAt),
       ),
     )
-    .prepare("jisr_live_session");
-}
+    .prepare(name),
+);
 
-function liveTokenQuery(db: Db) {
-  return db
+const liveToken = preparedOnce("jisr_live_token", (db, name) =>
+  db
     .select({
       id: apiTokens.id,
       lastUsedAt: apiTokens.lastUsedAt,
@@ -132,31 +131,18 @@ function liveTokenQuery(db: Db) {
         isNull(users.disabledAt),
       ),
     )
-    .prepare("jisr_live_token");
-}
-
-const prepared = new WeakMap<
-  Db,
-  { session: ReturnType<typeof liveSessionQuery>; token: ReturnType<typeof liveTokenQuery> }
->();
-function preparedFor(db: Db) {
-  let p = prepared.get(db);
-  if (!p) {
-    p = { session: liveSessionQuery(db), token: liveTokenQuery(db) };
-    prepared.set(db, p);
-  }
-  return p;
-}
+    .prepare(name),
+);
 
 /** The session, its user and role assignments in one round trip. */
 export async function findLiveSession(db: Db, id: string) {
-  const [row] = await preparedFor(db).session.execute({ id });
+  const [row] = await liveSession(db).execute({ id });
   return row;
 }
 
 /** The API token, its user and role assignments in one round trip. */
 export async function findLiveToken(db: Db, secretHash: string) {
-  const [row] = await preparedFor(db).token.execute({ hash: secretHash });
+  const [row] = await liveToken(db).execute({ hash: secretHash });
   return row;
 }
 

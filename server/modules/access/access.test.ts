@@ -194,6 +194,12 @@ describe("personal API tokens", () => {
     });
     expect(write.statusCode).toBe(201);
 
+    // "Last used" is recorded, but written at most once a minute: a later call leaves it as it was.
+    const used = (await client.get("/api/v1/auth/tokens")).json().items[0];
+    expect(used.lastUsedAt).toBeTruthy();
+    await env.app.inject({ url: "/api/v1/auth/me", headers: bearer });
+    expect((await client.get("/api/v1/auth/tokens")).json().items[0].lastUsedAt).toBe(used.lastUsedAt);
+
     expect((await client.delete(`/api/v1/auth/tokens/${token.id}`)).statusCode).toBe(204);
     expect((await env.app.inject({ url: "/api/v1/auth/me", headers: bearer })).statusCode).toBe(401);
     expect((await client.delete(`/api/v1/auth/tokens/${token.id}`)).statusCode).toBe(404);
