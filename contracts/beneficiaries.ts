@@ -153,7 +153,13 @@ export const PersonSummary = z.object({
   score: z.number().nullable(),
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;
-export const PersonList = page(PersonSummary);
+export const PersonList = page(PersonSummary).extend({
+  /**
+   * True when a name search matched more persons than it reads (it then ranks a bounded set of
+   * candidates): the caller should narrow it (another name, a birth date or year, a CIN).
+   */
+  capped: z.boolean(),
+});
 
 export const PersonListQuery = PageQuery.extend({
   /** CIN, phone, or a name in Latin or Arabic script; tolerant of spelling variants. */

@@ -6,6 +6,7 @@ import type { Queryable } from "../../platform/database.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Access } from "../../platform/scope.ts";
 import * as personsRepo from "./beneficiaries.persons.repository.ts";
+import { hasNames, hopeless, nameMatch, nameScore, searchTerms } from "./beneficiaries.persons.search.ts";
 import { editablePerson, NATIONAL, placeWithinScope } from "./beneficiaries.registration.ts";
 import { persons } from "./beneficiaries.table.ts";
 
@@ -56,15 +57,11 @@ export async function findAdmissionCandidates(
   let score: SQL = sql`1`;
   if ("cin" in criteria) match = eq(persons.cin, criteria.cin);
   else {
-    // Same folded keys as the registry search; with the exact birth date the set is tiny.
-    const t = await personsRepo.searchTerms(q, criteria.name);
-    const parts: SQL[] = [];
-    if (t.latin) parts.push(sql`${t.latin} <% ${persons.searchLatin}`);
-    if (t.latinKey.length >= 2) parts.push(sql`${t.latinKey} <% ${persons.searchLatinKey}`);
-    if (t.arabicKey) parts.push(sql`${t.arabicKey} <% ${persons.searchArabicKey}`);
-    if (!parts.length) return [];
-    match = and(eq(persons.birthDate, criteria.birthDate), sql`(${sql.join(parts, sql` or `)})`) as SQL;
-    score = sql`greatest(word_similarity(${t.latinKey}, ${persons.searchLatinKey}), word_similarity(${t.arabicKey}, ${persons.searchArabicKey}))`;
+    // The registry search's word matching; with the exact birth date the set is tiny.
+    const t = await searchTerms(q, criteria.name);
+    if (!hasNames(t) || hopeless(t)) return [];
+    match = and(eq(persons.birthDate, criteria.birthDate), nameMatch(t)) as SQL;
+    score = nameScore(t);
   }
   const rows = await q
     .select({

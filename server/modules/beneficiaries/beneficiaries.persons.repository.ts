@@ -5,6 +5,14 @@ import { after, before } from "../../platform/pagination.ts";
 import { type Access, scopeFilter } from "../../platform/scope.ts";
 import { users } from "../access/access.table.ts";
 import { provinces, regions } from "../territories/territories.table.ts";
+import {
+  expanded,
+  hasNames,
+  hopeless,
+  nameMatch,
+  nameScore,
+  type SearchTerms,
+} from "./beneficiaries.persons.search.ts";
 import { NameWordSet, type PersonKeys, type PersonNames, personKeys } from "./beneficiaries.search-keys.ts";
 import { consents, persons } from "./beneficiaries.table.ts";
 
@@ -48,71 +56,21 @@ export interface PersonSummaryRow {
   score: number | null;
 }
 
-/** What a search text is made of: a CIN, a phone number, name keys in either script. */
-export interface SearchTerms {
-  cin: string | null;
-  phoneKey: string | null;
-  latin: string;
-  latinKey: string;
-  arabicKey: string;
-}
+export { type SearchTerms, searchTerms } from "./beneficiaries.persons.search.ts";
 
-/** Folds the query text with the same IMMUTABLE functions as the indexed columns. */
-export async function searchTerms(db: Queryable, q: string): Promise<SearchTerms> {
-  const compact = q.replace(/\s+/g, "").toUpperCase();
-  // A CIN is looked up as a CIN only (unique index): as a name its letters would scan the trigram index for nothing.
-  if (/^[A-Z]{1,2}[0-9]{1,6}$/.test(compact))
-    return { cin: compact, phoneKey: null, latin: "", latinKey: "", arabicKey: "" };
-  const digits = q.replace(/\D/g, "");
-  const result = await db.execute<{
-    latin: string | null;
-    latin_key: string | null;
-    arabic_key: string | null;
-  }>(
-    sql`select f_unaccent(${q}) as latin, jisr_latin_key(${q}) as latin_key, jisr_arabic_key(${q}) as arabic_key`,
-  );
-  const row = result.rows[0];
-  const clean = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
-  const latinOnly = clean(row?.latin).replace(/[^a-z0-9 ]/g, " ");
-  return {
-    cin: /^[A-Z]{1,2}[0-9]{1,6}$/.test(compact) ? compact : null,
-    phoneKey: /^[+0-9 .()-]+$/.test(q) && digits.length >= 9 ? digits.slice(-9) : null,
-    latin: /[a-z]/.test(latinOnly) ? clean(latinOnly) : "",
-    latinKey: clean(row?.latin_key),
-    arabicKey: clean(row?.arabic_key),
-  };
-}
+/**
+ * A search reads at most this many candidates (each pass) before scoring and sorting them: the
+ * work per search is bounded whatever the name; beyond, the answer says the search was capped.
+ */
+export const SEARCH_CAP = 1000;
 
-/** Relevance from 0 to 1, rounded so it can serve as a cursor key; matches the indexed conditions below. */
-function scoreOf(t: SearchTerms): SQL {
-  const parts: SQL[] = [];
-  if (t.cin) parts.push(sql`case when ${persons.cin} = ${t.cin} then 1 else 0 end`);
-  if (t.phoneKey) parts.push(sql`case when ${persons.phoneKey} = ${t.phoneKey} then 1 else 0 end`);
-  if (t.latin || t.latinKey)
-    parts.push(
-      sql`(0.6 * word_similarity(${t.latin}, ${persons.searchLatin}) + 0.4 * word_similarity(${t.latinKey}, ${persons.searchLatinKey}))`,
-    );
-  if (t.arabicKey) parts.push(sql`word_similarity(${t.arabicKey}, ${persons.searchArabicKey})`);
-  if (!parts.length) return sql`0::numeric`;
-  return sql`round(greatest(${sql.join(parts, sql`, `)})::numeric, 4)`;
+/** Index-backed conditions of a search: equality on cin / phone_key, whole key words for names. */
+function matches(t: SearchTerms, exactOnly = false): SQL {
+  if (t.cin) return sql`${persons.cin} = ${t.cin}`;
+  if (t.phoneKey) return sql`${persons.phoneKey} = ${t.phoneKey}`;
+  if (!hasNames(t) && !t.birth) return sql`false`;
+  return nameMatch(t, exactOnly);
 }
-
-/** Index-backed: equality on cin / phone_key, `<%` (word similarity) on the trigram GIN indexes. */
-function matches(t: SearchTerms): SQL {
-  const parts: SQL[] = [];
-  if (t.cin) parts.push(sql`${persons.cin} = ${t.cin}`);
-  if (t.phoneKey) parts.push(sql`${persons.phoneKey} = ${t.phoneKey}`);
-  if (t.latin) parts.push(sql`${t.latin} <% ${persons.searchLatin}`);
-  // Spelling variants fold to the same key words, so they are matched as whole words (GIN on the
-  // word array): trigrams of a short key ("Alaoui" → "al") made "Mohammed Alaoui" match every Mohammed.
-  const keyWords = t.latinKey.split(" ").filter(Boolean);
-  if (keyWords.length) parts.push(sql`${latinKeyWords} @> ${sql.param(keyWords)}::text[]`);
-  if (t.arabicKey) parts.push(sql`${t.arabicKey} <% ${persons.searchArabicKey}`);
-  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
-}
-
-/** The expression of the index persons_search_latin_key_words_idx (migration 0011_scale). */
-const latinKeyWords = sql`string_to_array(${persons.searchLatinKey}, ' ')`;
 
 export interface PersonFilter {
   terms?: SearchTerms;
@@ -125,39 +83,61 @@ export interface PersonFilter {
 }
 
 /**
- * Persons in the caller's scope. Without search text: by name. With it: by relevance (score, id),
- * both descending; the cursor carries the last (score, id).
+ * Persons in the caller's scope. Without search text: by name. With it: the matching candidates
+ * (at most SEARCH_CAP, plus as many again from a first pass on the words' own keys when some word
+ * was expanded, so the closest spellings are always among them) by relevance (score, id), both
+ * descending; the cursor carries the last (score, id). `capped`: there were more candidates.
  */
+export async function searchPersons(
+  db: Queryable,
+  access: Access,
+  f: PersonFilter & { terms: SearchTerms },
+): Promise<{ rows: PersonSummaryRow[]; capped: boolean }> {
+  const t = f.terms;
+  if ((hasNames(t) && hopeless(t)) || (!t.cin && !t.phoneKey && !hasNames(t) && !t.birth))
+    return { rows: [], capped: false };
+  const score = t.cin || t.phoneKey ? sql`1::numeric` : nameScore(t);
+  const pass = (exactOnly: boolean) =>
+    sql`(select ${persons.id} as id, ${score} as score from ${persons}
+      where ${and(...baseFilter(access, f), matches(t, exactOnly))} limit ${SEARCH_CAP + 1})`;
+  const candidates = expanded(t) ? sql`${pass(true)} union ${pass(false)}` : pass(false);
+  // Scored and sorted among the candidates only; names are read for the page's rows only.
+  const page = sql`(select id, score, n from (select id, score, count(*) over () as n from (${candidates}) u) w
+    ${f.cursorKey ? sql`where ${before([sql`score`, sql`id`], f.cursorKey)}` : sql``}
+    order by score desc, id desc limit ${f.limit + 1}) c`;
+  const rows = await db
+    .select({ ...summaryColumns, score: sql<string>`c.score`, n: sql<number>`c.n` })
+    .from(persons)
+    .innerJoin(page, sql`c.id = ${persons.id}`)
+    .orderBy(sql`c.score desc`, sql`c.id desc`);
+  return {
+    rows: rows.map(({ n: _, ...r }) => ({ ...r, score: Number(r.score) })),
+    capped: Number(rows[0]?.n ?? 0) > SEARCH_CAP,
+  };
+}
+
+/** Filters every list shares: scope, merged records, region, province, sex. */
+const baseFilter = (access: Access, f: PersonFilter): (SQL | undefined)[] => [
+  personsScope(access),
+  f.includeMerged ? undefined : isNull(persons.mergedIntoId),
+  f.region ? eq(persons.regionCode, f.region) : undefined,
+  f.province ? eq(persons.provinceCode, f.province) : undefined,
+  f.sex ? eq(persons.sex, f.sex) : undefined,
+];
+
+/** Persons in the caller's scope: searched (see searchPersons) or by name. */
 export async function listPersons(
   db: Queryable,
   access: Access,
   f: PersonFilter,
 ): Promise<PersonSummaryRow[]> {
-  const base: (SQL | undefined)[] = [
-    personsScope(access),
-    f.includeMerged ? undefined : isNull(persons.mergedIntoId),
-    f.region ? eq(persons.regionCode, f.region) : undefined,
-    f.province ? eq(persons.provinceCode, f.province) : undefined,
-    f.sex ? eq(persons.sex, f.sex) : undefined,
-  ];
-  if (f.terms) {
-    const score = scoreOf(f.terms);
-    const rows = await db
-      .select({ ...summaryColumns, score: sql<string>`${score}` })
-      .from(persons)
-      .where(
-        and(...base, matches(f.terms), f.cursorKey ? before([score, persons.id], f.cursorKey) : undefined),
-      )
-      .orderBy(sql`${score} desc`, sql`${persons.id} desc`)
-      .limit(f.limit + 1);
-    return rows.map((r) => ({ ...r, score: Number(r.score) }));
-  }
+  if (f.terms) return (await searchPersons(db, access, { ...f, terms: f.terms })).rows;
   const rows = await db
     .select(summaryColumns)
     .from(persons)
     .where(
       and(
-        ...base,
+        ...baseFilter(access, f),
         f.cursorKey
           ? after([persons.lastNameLatin, persons.firstNameLatin, persons.id], f.cursorKey)
           : undefined,

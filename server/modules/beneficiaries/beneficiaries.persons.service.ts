@@ -19,6 +19,7 @@ import { assertVersion } from "../../platform/versioning.ts";
 import * as householdsRepo from "./beneficiaries.households.repository.ts";
 import * as personsRepo from "./beneficiaries.persons.repository.ts";
 import { cinTaken, createPerson, editablePerson, placeWithinScope } from "./beneficiaries.registration.ts";
+import { arabicKey, latinKey } from "./beneficiaries.search-keys.ts";
 import { foundPerson, personalReach, seesPersonal, toPerson, toSummary } from "./beneficiaries.visibility.ts";
 
 /** Another module's events in a person's timeline (applications, enrolments, services, stays). */
@@ -53,16 +54,25 @@ export function createPersonsService(deps: { db: Db; sources: readonly TimelineS
     async list(ctx: AuthenticatedContext, query: PersonListQuery) {
       const access = accessFor(ctx.actor, "persons.read");
       const filter = await listFilter(query);
-      const rows = await personsRepo.listPersons(db, access, {
-        ...filter,
-        limit: query.limit,
-        cursorKey: decodeCursor(query.cursor, filter.terms ? 2 : 3),
-      });
+      const cursorKey = decodeCursor(query.cursor, filter.terms ? 2 : 3);
       const reach = personalReach(ctx);
-      const page = toPage(rows, query.limit, (r) =>
-        filter.terms ? [r.score, r.id] : [r.lastNameLatin, r.firstNameLatin, r.id],
-      );
-      return { items: page.items.map((r) => toSummary(r, reach)), nextCursor: page.nextCursor };
+      if (filter.terms) {
+        const { rows, capped } = await personsRepo.searchPersons(db, access, {
+          ...filter,
+          terms: filter.terms,
+          limit: query.limit,
+          cursorKey,
+        });
+        const page = toPage(rows, query.limit, (r) => [r.score, r.id]);
+        return { items: page.items.map((r) => toSummary(r, reach)), nextCursor: page.nextCursor, capped };
+      }
+      const rows = await personsRepo.listPersons(db, access, { ...filter, limit: query.limit, cursorKey });
+      const page = toPage(rows, query.limit, (r) => [r.lastNameLatin, r.firstNameLatin, r.id]);
+      return {
+        items: page.items.map((r) => toSummary(r, reach)),
+        nextCursor: page.nextCursor,
+        capped: false,
+      };
     },
 
     /** The filtered list as rows to export (CIN masked); the export itself is audited. */
@@ -145,13 +155,12 @@ export function createPersonsService(deps: { db: Db; sources: readonly TimelineS
       const access = accessFor(ctx.actor, "persons.read");
       const latin = `${input.firstNameLatin ?? ""} ${input.lastNameLatin ?? ""}`.trim();
       const arabic = `${input.firstNameAr ?? ""} ${input.lastNameAr ?? ""}`.trim();
-      const keys = await personsRepo.searchTerms(db, `${latin} ${arabic}`.trim() || "-");
       const phoneDigits = (input.phone ?? "").replace(/\D/g, "");
       const rows = await personsRepo.probableDuplicates(db, access, {
         cin: input.cin ?? null,
         phoneKey: phoneDigits.length >= 6 ? phoneDigits.slice(-9) : null,
-        latinKey: keys.latinKey,
-        arabicKey: keys.arabicKey,
+        latinKey: latinKey(latin),
+        arabicKey: arabicKey(arabic),
         birthDate: input.birthDate ?? null,
         provinceCode: input.provinceCode ?? null,
         commune: input.commune ?? null,

@@ -238,6 +238,125 @@ describe("persons", () => {
   });
 });
 
+describe("name search by whole key words", () => {
+  type Found = { id: string; firstNameLatin: string; regionCode: string; score: number };
+  const search = async (client: Client, q: string, extra = "") =>
+    (await client.get(`/api/v1/persons?q=${encodeURIComponent(q)}&limit=100${extra}`)).json() as {
+      items: Found[];
+      nextCursor: string | null;
+      capped: boolean;
+    };
+
+  it("finds spelling variants, the exact spelling first", async () => {
+    const made: Record<string, string> = {};
+    for (const first of ["Mohamed", "Mohammed", "Muhammad", "Youssef", "Youcef", "Fatima", "Fatimah"])
+      made[first] = (await create(admin, { firstNameLatin: first, lastNameLatin: "Zerktouni" })).id;
+    const idsOf = async (q: string) => (await search(admin, q)).items.map((p) => p.id);
+    for (const q of ["Mohamed Zerktouni", "Mohammed Zerktouni", "Muhammad zerktouni", "MHAMED ZERKTOUNI"]) {
+      const found = await idsOf(q);
+      expect(found, q).toEqual(expect.arrayContaining([made.Mohamed, made.Mohammed, made.Muhammad]));
+      expect(found, q).not.toContain(made.Youssef);
+    }
+    expect((await search(admin, "Mohammed Zerktouni")).items[0]?.id).toBe(made.Mohammed);
+    expect((await search(admin, "Muhammad Zerktouni")).items[0]?.id).toBe(made.Muhammad);
+    expect(await idsOf("Youcef Zerktouni")).toEqual(expect.arrayContaining([made.Youssef, made.Youcef]));
+    expect((await search(admin, "Youcef Zerktouni")).items[0]?.id).toBe(made.Youcef);
+    expect(await idsOf("Fatimah Zerktouni")).toEqual(expect.arrayContaining([made.Fatima, made.Fatimah]));
+    // Every typed word must match: a first name nobody of that family bears finds none of them.
+    expect(await idsOf("Khadija Zerktouni")).toEqual([]);
+  });
+
+  it("matches Arabic with or without tashkeel and hamza forms", async () => {
+    const p = await create(admin, {
+      firstNameLatin: "Ahmed",
+      lastNameLatin: "Tahiri",
+      firstNameAr: "أَحْمَد",
+      lastNameAr: "الطّاهري",
+    });
+    for (const q of ["أحمد الطاهري", "احمد الطاهري", "أَحْمَدُ", "إحمد", "الطاهرى احمد"])
+      expect(
+        (await search(admin, q)).items.map((r) => r.id),
+        q,
+      ).toContain(p.id);
+    expect((await search(admin, "أحمد الوزاني")).items.map((r) => r.id)).not.toContain(p.id);
+  });
+
+  it("takes the last word as a prefix and finds a typo the key does not fold", async () => {
+    const p = await create(admin, { firstNameLatin: "Ghizlane", lastNameLatin: "Oustouhine" });
+    const ids = async (q: string) => (await search(admin, q)).items.map((r) => r.id);
+    expect(await ids("Ghizlane Oustou")).toContain(p.id);
+    expect(await ids("Ousto")).toContain(p.id);
+    // m for n changes the key (ststhn → ststhm): found through the dictionary's similar words.
+    expect(await ids("Ghizlane Oustouhime")).toContain(p.id);
+    expect(await ids("Ghizlane Qwxzvy")).toEqual([]);
+  });
+
+  it("a birth date or year among the words narrows the search", async () => {
+    const a = await create(admin, {
+      firstNameLatin: "Naoual",
+      lastNameLatin: "Birthdaya",
+      birthDate: "1984-03-09",
+    });
+    const b = await create(admin, {
+      firstNameLatin: "Naoual",
+      lastNameLatin: "Birthdaya",
+      birthDate: "1991-07-20",
+    });
+    const ids = async (q: string) => (await search(admin, q)).items.map((r) => r.id).sort();
+    expect(await ids("Naoual Birthdaya")).toEqual([a.id, b.id].sort());
+    expect(await ids("Naoual Birthdaya 09/03/1984")).toEqual([a.id]);
+    expect(await ids("1991 Birthdaya")).toEqual([b.id]);
+  });
+
+  it("reads a bounded set of candidates and says so; scope holds; pages never repeat", async () => {
+    // 1,100 persons of one name (two spellings, one key) written by plain SQL (the trigger gives them their keys), in two regions.
+    await env.pool.query(
+      `insert into persons (id, first_name_latin, last_name_latin, sex, birth_date, region_code, province_code)
+       select gen_random_uuid(), case when g % 2 = 0 then 'Abdelkader' else 'Abdelkadder' end, 'Capdevila', 'male',
+              date '1980-01-01' + g, case when g % 5 = 0 then 'MA-04' else 'MA-06' end,
+              case when g % 5 = 0 then 'MA-RAB' else 'MA-CAS' end
+       from generate_series(1, 1100) g`,
+    );
+    const all = await search(admin, "Abdelkader Capdevila");
+    expect(all.capped).toBe(true);
+    expect(all.items).toHaveLength(100);
+    // Narrowed by a birth date, the same search is complete.
+    const one = await search(admin, "Abdelkader Capdevila 1980-01-03");
+    expect(one.capped).toBe(false);
+    expect(one.items).toHaveLength(1);
+    expect((await search(admin, "Rachid")).capped).toBe(false);
+
+    const officer = await env.userWith("regional_officer", "region", "MA-04");
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await search(officer, "Abdelkader Capdevila", cursor ? `&cursor=${cursor}` : "");
+      expect(res.items.every((p) => p.regionCode === "MA-04")).toBe(true);
+      seen.push(...res.items.map((p) => p.id));
+      cursor = res.nextCursor;
+      pages++;
+    } while (cursor && pages < 20);
+    expect(seen).toHaveLength(220);
+    expect(new Set(seen).size).toBe(220);
+
+    // Across pages of a capped search: no repeats, scores never rise.
+    const ranked: Found[] = [];
+    cursor = null;
+    pages = 0;
+    do {
+      const res = await search(admin, "Abdelkader Capdevila", cursor ? `&cursor=${cursor}` : "");
+      ranked.push(...res.items);
+      cursor = res.nextCursor;
+      pages++;
+    } while (cursor && pages < 50);
+    expect(new Set(ranked.map((p) => p.id)).size).toBe(ranked.length);
+    expect(ranked.length).toBeGreaterThanOrEqual(1000);
+    expect(ranked.every((p, i) => i === 0 || p.score <= (ranked[i - 1] as Found).score)).toBe(true);
+    expect(ranked[0]?.firstNameLatin).toBe("Abdelkader");
+  });
+});
+
 describe("createPerson for other modules", () => {
   it("validates, dedups on CIN + birth date, and refuses a CIN with another birth date", async () => {
     const cin = nextCin("PU");
