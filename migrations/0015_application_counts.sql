@@ -27,17 +27,19 @@ CREATE TABLE "application_counts_as_of" (
 --> statement-breakpoint
 INSERT INTO application_counts_as_of (as_of) VALUES ((now() AT TIME ZONE 'UTC')::date);
 --> statement-breakpoint
--- The one definition of the bands (the dataset and the tests' naive query use the same ages).
+-- The one definition of the bands (ages as extract(year from age(day, birth))): a single
+-- expression, so PostgreSQL inlines it into the queries that call it.
 CREATE FUNCTION application_age_band(birth date, at date) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN a < 18 THEN '0-17' WHEN a < 25 THEN '18-24' WHEN a < 35 THEN '25-34'
-              WHEN a < 60 THEN '35-59' ELSE '60+' END
-    FROM (SELECT extract(year FROM age(at::timestamp, birth::timestamp))::int AS a) x
+  SELECT (ARRAY['0-17', '18-24', '25-34', '35-59', '60+'])[
+           width_bucket(extract(year FROM age(at::timestamp, birth::timestamp)), ARRAY[18, 25, 35, 60]::numeric[]) + 1]
 $$;
 --> statement-breakpoint
 -- Adds signed application rows (person, programme, stage, active, ±1) to the counts, with the
 -- person's current place, sex and age band. Every writer goes through here.
+-- Generic plans: the custom plan PostgreSQL would otherwise make for every call cost as much as the
+-- upsert itself (0.5-0.9 ms against 0.2-0.4 ms per stage move, measured).
 CREATE FUNCTION application_counts_apply(person_ids uuid[], program_ids uuid[], stage_ids uuid[], actives boolean[], signs integer[])
-RETURNS void LANGUAGE plpgsql AS $$
+RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
 DECLARE at date;
 BEGIN
   IF coalesce(cardinality(person_ids), 0) = 0 THEN RETURN; END IF;
@@ -74,20 +76,13 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Only rows whose programme, stage, activeness or person changed count (notes, eligibility… do not).
+-- An application moved to another stage, programme or person (merge), or became inactive or active again.
 CREATE FUNCTION application_counts_on_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM application_counts_apply(array_agg(d.person_id), array_agg(d.program_id), array_agg(d.stage_id),
-                                   array_agg(d.active), array_agg(d.sign))
-     FROM (
-       SELECT x.* FROM old_rows o JOIN new_rows n ON n.id = o.id
-        CROSS JOIN LATERAL (VALUES
-          (o.person_id, o.program_id, o.stage_id, o.status NOT IN ('rejected', 'withdrawn'), -1),
-          (n.person_id, n.program_id, n.stage_id, n.status NOT IN ('rejected', 'withdrawn'), 1)
-        ) AS x(person_id, program_id, stage_id, active, sign)
-        WHERE (o.person_id, o.program_id, o.stage_id, o.status NOT IN ('rejected', 'withdrawn'))
-              IS DISTINCT FROM (n.person_id, n.program_id, n.stage_id, n.status NOT IN ('rejected', 'withdrawn'))
-     ) d;
+  PERFORM application_counts_apply(ARRAY[OLD.person_id, NEW.person_id], ARRAY[OLD.program_id, NEW.program_id],
+                                   ARRAY[OLD.stage_id, NEW.stage_id],
+                                   ARRAY[OLD.status NOT IN ('rejected', 'withdrawn'), NEW.status NOT IN ('rejected', 'withdrawn')],
+                                   ARRAY[-1, 1]);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -99,7 +94,7 @@ END $$;
 --> statement-breakpoint
 -- A person moved (province, region), or their sex or birth date corrected: their applications
 -- leave the old bucket for the new one.
-CREATE FUNCTION application_counts_on_person() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION application_counts_on_person() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
 DECLARE at date;
 BEGIN
   SELECT as_of INTO at FROM application_counts_as_of FOR SHARE;
@@ -119,10 +114,12 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Statement triggers with transition tables: a bulk statement costs one grouped upsert, not one per row.
+-- Inserts and deletes: statement triggers with transition tables, so a bulk statement costs one
+-- grouped upsert, not one per row. Updates: a row trigger with WHEN, so the many updates that change
+-- no count (notes, eligibility, versions, dates) cost nothing, and a stage move one small upsert.
 CREATE TRIGGER applications_counts_insert AFTER INSERT ON applications REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION application_counts_on_insert();
 --> statement-breakpoint
-CREATE TRIGGER applications_counts_update AFTER UPDATE ON applications REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION application_counts_on_update();
+CREATE TRIGGER applications_counts_update AFTER UPDATE ON applications FOR EACH ROW WHEN (OLD.person_id IS DISTINCT FROM NEW.person_id OR OLD.program_id IS DISTINCT FROM NEW.program_id OR OLD.stage_id IS DISTINCT FROM NEW.stage_id OR (OLD.status NOT IN ('rejected', 'withdrawn')) IS DISTINCT FROM (NEW.status NOT IN ('rejected', 'withdrawn'))) EXECUTE FUNCTION application_counts_on_update();
 --> statement-breakpoint
 CREATE TRIGGER applications_counts_delete AFTER DELETE ON applications REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION application_counts_on_delete();
 --> statement-breakpoint
