@@ -1,6 +1,6 @@
 import type { Locale } from "../../../contracts/common.ts";
 import type { Dashboard, DashboardProject, MapData, MapQuery } from "../../../contracts/dashboards.ts";
-import type { Indicator, TerritoryLevel } from "../../../contracts/indicators.ts";
+import type { Indicator, Target, TerritoryLevel } from "../../../contracts/indicators.ts";
 import type { AuthenticatedContext } from "../../platform/context.ts";
 import type { Db } from "../../platform/database.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
@@ -92,16 +92,19 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
   ): Promise<Dashboard> {
     const access = accessFor(ctx.actor, "dashboards.read");
     const reader = indicators.session();
+    // This year's targets at the place are read while the source versions are (one round trip,
+    // not two); they are used only once the place is known to be visible.
+    const targets = repo.targetsAt(db, currentPeriods(indicators.today())[0], level, code);
+    targets.catch(() => {}); // awaited below; a failure before that must not be "unhandled"
     const territories = await indicators.territories(reader);
     const area = await areaFor(access, level, code, territories);
     const rows = async <R>(source: DatasetSource<R>) => (await reader(source)).rows;
-    // The indicators' targets are read while the datasets are served (one round trip, not two).
     const [establishments, projects, programs, applications, indicatorRows] = await Promise.all([
       rows(establishmentFacts),
       rows(projectFacts),
       rows(programFacts),
       rows(applicationCounts),
-      indicatorsAgainstTargets(access, area, territories, reader),
+      indicatorsAgainstTargets(access, area, territories, reader, targets),
     ]);
     const est = visible(rowsIn(establishments, area), access, (e) => ({
       region: e.regionCode,
@@ -269,13 +272,14 @@ export function createDashboardsService(deps: { db: Db; indicators: IndicatorsSe
     area: Area,
     territories: Territories,
     reader: ReturnType<IndicatorsService["session"]>,
+    targetsAtArea: Promise<Target[]>,
   ) {
     // National targets compare with national figures: a reader who sees only part of the country gets none.
     if (area.level === "national" && !access.national) return [];
     const [year] = currentPeriods(indicators.today());
     // Only the targets of this year at this place, then only the indicators and measurements they
     // name: a view costs one small query when no target is set, never every measurement.
-    const targets = await repo.targetsAt(db, year, area.level, area.code);
+    const targets = await targetsAtArea;
     if (!targets.length) return [];
     const wanted = new Set(targets.map((x) => x.indicatorId));
     const defs = (await repo.list(db, { limit: 1000 })).filter((i) => wanted.has(i.id));
