@@ -147,7 +147,10 @@ export const FAMILY_NAMES: readonly Name[] = [...FAMILY, ...MORE, ...COMPOSED];
 
 const cumulative: number[] = [];
 let total = 0;
-for (let rank = 0; rank < FAMILY_NAMES.length; rank++) cumulative.push((total += 1 / (rank + 21)));
+for (let rank = 0; rank < FAMILY_NAMES.length; rank++) {
+  total += 1 / (rank + 21);
+  cumulative.push(total);
+}
 
 /** One family name, Zipf-like; one draw of the generator whatever the result. */
 export function pickFamily(r: Rand): Name {
