@@ -163,6 +163,10 @@ describe("list and search endpoints at scale", () => {
       "/persons?limit=20&region=MA-06",
       `/persons?limit=20&q=${encodeURIComponent("Mohammed Alaoui")}`,
       `/persons?limit=20&q=${encodeURIComponent("محمد العلوي")}`,
+      // The last word as a prefix, a typo found through the dictionary, a birth year narrowing.
+      `/persons?limit=20&q=${encodeURIComponent("Mohammed Bennan")}`,
+      `/persons?limit=20&q=${encodeURIComponent("Fatima Benjellum")}`,
+      `/persons?limit=20&q=${encodeURIComponent("Youssef 1985")}`,
       `/persons?limit=20&q=${ids.cin}`,
       `/persons?limit=20&q=${ids.phone}`,
       `/persons/${ids.person}/timeline`,

@@ -97,22 +97,30 @@ export async function searchPersons(
   if ((hasNames(t) && hopeless(t)) || (!t.cin && !t.phoneKey && !hasNames(t) && !t.birth))
     return { rows: [], capped: false };
   const score = t.cin || t.phoneKey ? sql`1::numeric` : nameScore(t);
+  // Candidates carry the page's columns: no second read of persons by id (a join the planner
+  // may turn into a walk of the primary key).
+  const columns = sql.join(
+    Object.entries(summaryColumns).map(
+      ([key, column]) => sql`${column}${key === "birthDate" ? sql`::text` : sql``} as ${sql.identifier(key)}`,
+    ),
+    sql`, `,
+  );
   const pass = (exactOnly: boolean) =>
-    sql`(select ${persons.id} as id, ${score} as score from ${persons}
+    sql`(select ${columns}, ${score} as score from ${persons}
       where ${and(...baseFilter(access, f), matches(t, exactOnly))} limit ${SEARCH_CAP + 1})`;
   const candidates = expanded(t) ? sql`${pass(true)} union ${pass(false)}` : pass(false);
-  // Scored and sorted among the candidates only; names are read for the page's rows only.
-  const page = sql`(select id, score, n from (select id, score, count(*) over () as n from (${candidates}) u) w
+  // Scored and sorted among the candidates only; n tells whether the cap was reached.
+  const result = await db.execute<Record<string, unknown>>(
+    sql`select * from (select *, count(*) over () as n from (${candidates}) u) c
     ${f.cursorKey ? sql`where ${before([sql`score`, sql`id`], f.cursorKey)}` : sql``}
-    order by score desc, id desc limit ${f.limit + 1}) c`;
-  const rows = await db
-    .select({ ...summaryColumns, score: sql<string>`c.score`, n: sql<number>`c.n` })
-    .from(persons)
-    .innerJoin(page, sql`c.id = ${persons.id}`)
-    .orderBy(sql`c.score desc`, sql`c.id desc`);
+    order by score desc, id desc limit ${f.limit + 1}`,
+  );
   return {
-    rows: rows.map(({ n: _, ...r }) => ({ ...r, score: Number(r.score) })),
-    capped: Number(rows[0]?.n ?? 0) > SEARCH_CAP,
+    rows: result.rows.map(({ n: _, ...r }) => ({
+      ...(r as unknown as PersonSummaryRow),
+      score: Number(r.score),
+    })),
+    capped: Number(result.rows[0]?.n ?? 0) > SEARCH_CAP,
   };
 }
 

@@ -205,17 +205,31 @@ export const expanded = (t: SearchTerms) => words(t).some((w) => w.exact.length 
 export function nameScore(t: SearchTerms): SQL {
   const all = words(t);
   if (!all.length) return sql`1::numeric`;
-  const latinRaw = sql`regexp_split_to_array(${persons.searchLatin}, '[^a-z]+')`;
-  const arabicRaw = sql`regexp_split_to_array(regexp_replace(coalesce(${persons.firstNameAr}, '') || ' ' || coalesce(${persons.lastNameAr}, ''), '[\u064B-\u065F\u0670\u0640]', '', 'g'), '[^\u0621-\u064A\u0671-\u06D3]+')`;
-  const perWord = (raw: SQL, keysOf: SQL, w: WordTerm) =>
-    sql`case when ${raw} @> array[${w.word}::text] then 1 when ${keysOf} @> array[${w.key}::text] then 0.6 else 0.3 end`;
+  // Whole-word tests by LIKE on the space-padded text: a few hundred nanoseconds per candidate.
+  const padded = (column: SQL) => sql`(' ' || ${column} || ' ')`;
+  const latinRaw = padded(sql`${persons.searchLatin}`);
+  const latinKeys = padded(sql`${persons.searchLatinKey}`);
+  const arabicRaw = padded(
+    sql`regexp_replace(coalesce(${persons.firstNameAr}, '') || ' ' || coalesce(${persons.lastNameAr}, ''), '[\u064B-\u065F\u0670\u0640]', '', 'g')`,
+  );
+  const arabicKeys = padded(sql`${persons.searchArabicKey}`);
+  const perWord = (raw: SQL, keys: SQL, w: WordTerm) =>
+    sql`case when ${raw} like ${`% ${w.word} %`} then 1 when ${keys} like ${`% ${w.key} %`} then 0.6 else 0.3 end`;
   const sum = sql.join(
     [
-      ...t.latinWords.map((w) => perWord(latinRaw, latinKeyWords, w)),
-      ...t.arabicWords.map((w) => perWord(arabicRaw, arabicKeyWords, w)),
+      ...t.latinWords.map((w) => perWord(latinRaw, latinKeys, w)),
+      ...t.arabicWords.map((w) => perWord(arabicRaw, arabicKeys, w)),
     ],
     sql` + `,
   );
-  const size = sql`greatest(1, cardinality(${latinKeyWords}) * ${t.latinWords.length ? 1 : 0} + cardinality(${arabicKeyWords}) * ${t.arabicWords.length ? 1 : 0})`;
-  return sql`round((0.9 * (${sum}) / ${all.length} + 0.1 * least(1, ${all.length}::numeric / ${size}))::numeric, 4)`;
+  // Words of the person's key(s) in the searched script(s): the query covers all of a short name.
+  const count = (column: SQL) => sql`(length(${column}) - length(replace(${column}, ' ', '')) + 1)`;
+  const size = sql.join(
+    [
+      ...(t.latinWords.length ? [count(sql`${persons.searchLatinKey}`)] : []),
+      ...(t.arabicWords.length ? [count(sql`${persons.searchArabicKey}`)] : []),
+    ],
+    sql` + `,
+  );
+  return sql`round((0.9 * (${sum}) / ${all.length} + 0.1 * least(1, ${all.length}::numeric / greatest(1, ${size})))::numeric, 4)`;
 }

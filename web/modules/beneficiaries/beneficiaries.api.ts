@@ -1,4 +1,10 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  type InfiniteData,
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
   AddMemberBody,
@@ -41,10 +47,22 @@ const listQuery = (search: PersonSearch) => ({
 
 export const personListQueryOptions = (search: PersonSearch) => ({
   ...cursorQueryOptions(keys.list(search), (cursor, signal) =>
-    http.get<Page<PersonSummary>>("/persons", { ...listQuery(search), limit: 50, cursor }, signal),
+    http.get<PersonListPage>("/persons", { ...listQuery(search), limit: 50, cursor }, signal),
   ),
   placeholderData: keepPreviousData,
 });
+
+type PersonListPage = Page<PersonSummary> & { capped: boolean };
+
+/**
+ * Whether the search behind the list was capped (too many matches to rank them all). Read from the
+ * cached pages (the list query's `select` keeps only the rows); the page re-renders with the query.
+ */
+export function useSearchCapped(search: PersonSearch): boolean {
+  const client = useQueryClient();
+  const data = client.getQueryData<InfiniteData<PersonListPage>>(keys.list(search));
+  return Boolean(search.q && data?.pages[0]?.capped);
+}
 
 /** Where the browser downloads the filtered list (the server streams it, CIN masked). */
 export const exportUrl = (search: PersonSearch, format: "csv" | "xlsx") =>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,13 @@ import { SearchInput } from "../../shared/search-input.tsx";
 import { useCan } from "../auth/auth.api.ts";
 import { useRegionName } from "../territories/territories.api.ts";
 import { ProvinceSelect, RegionSelect } from "../territories/territory-selects.tsx";
-import { arabicName, exportUrl, personListQueryOptions, personName } from "./beneficiaries.api.ts";
+import {
+  arabicName,
+  exportUrl,
+  personListQueryOptions,
+  personName,
+  useSearchCapped,
+} from "./beneficiaries.api.ts";
 import type { PersonSearch } from "./persons.search.ts";
 import { useProvinceName } from "./province-name.ts";
 
@@ -88,6 +94,8 @@ export function PersonListPage() {
   ];
 
   const filtered = Boolean(search.q || search.region || search.province);
+  // The server ranks a bounded set of candidates; beyond it, the search must be narrowed.
+  const capped = useSearchCapped(search);
 
   return (
     <>
@@ -134,6 +142,11 @@ export function PersonListPage() {
             />
           </Group>
         </Paper>
+        {capped && (
+          <Alert color="yellow" role="status" data-testid="persons-search-capped">
+            {t("beneficiaries.searchCapped")}
+          </Alert>
+        )}
         <PagedTable
           query={query}
           columns={columns}
