@@ -15,7 +15,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../migrations");
+/** Resolved when used: drizzle-kit loads the table files (and what they import) as CommonJS, without import.meta. */
+const migrationsDir = () => path.resolve(import.meta.dirname, "../../migrations");
 
 // Dates come back as ISO strings, the shape the API sends, not JS Dates.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -71,5 +72,5 @@ export function preparedOnce<P>(name: string, build: (db: Db, name: string) => P
 }
 
 export async function runMigrations(db: Db) {
-  await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  await migrate(db, { migrationsFolder: migrationsDir() });
 }

@@ -83,17 +83,18 @@ export const persons = pgTable(
   },
   (t) => [
     uniqueIndex("persons_cin_idx").on(t.cin).where(sql`${t.cin} is not null`),
-    index("persons_phone_idx").on(t.phoneKey),
+    index("persons_phone_idx").on(t.phoneKey).where(sql`${t.phoneKey} is not null`),
     index("persons_birth_province_idx").on(t.birthDate, t.provinceCode),
     index("persons_name_idx").on(t.lastNameLatin, t.firstNameLatin, t.id),
     index("persons_province_name_idx").on(t.provinceCode, t.lastNameLatin, t.firstNameLatin, t.id),
     index("persons_region_name_idx").on(t.regionCode, t.lastNameLatin, t.firstNameLatin, t.id),
-    index("persons_merged_into_idx").on(t.mergedIntoId),
-    index("persons_search_latin_key_words_idx").using("gin", sql`string_to_array(${t.searchLatinKey}, ' ')`),
-    index("persons_search_arabic_key_words_idx").using(
-      "gin",
-      sql`string_to_array(${t.searchArabicKey}, ' ')`,
-    ),
+    index("persons_merged_into_idx").on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
+    index("persons_search_latin_key_words_idx")
+      .using("gin", sql`string_to_array(${t.searchLatinKey}, ' ')`)
+      .with({ gin_pending_list_limit: 512 }),
+    index("persons_search_arabic_key_words_idx")
+      .using("gin", sql`string_to_array(${t.searchArabicKey}, ' ')`)
+      .with({ gin_pending_list_limit: 512 }),
   ],
 );
 
