@@ -57,7 +57,7 @@ export async function openDatabase(
  * with the name it is given. For
  * queries on every request (session lookup, hot lists): Drizzle builds no SQL and PostgreSQL
  * parses and plans the named statement once per connection. One name, one statement text: a
- * statement whose text depends on its input needs one name per variant (see `preparedScope`).
+ * statement whose text depends on its input needs one name per variant.
  */
 export function preparedOnce<P>(name: string, build: (db: Db, name: string) => P): (db: Db) => P {
   const byDb = new WeakMap<Db, P>();

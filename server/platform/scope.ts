@@ -72,43 +72,6 @@ export function scopeFilter(access: Access, cols: ScopeColumns): SQL | undefined
   return parts.length ? or(...parts) : sql`false`;
 }
 
-/**
- * `scopeFilter` for prepared statements: the same condition with the references as array
- * placeholders (`column = any($regions)`), so one statement serves every caller whose access has
- * the same shape. `key` names that shape (which kinds of references apply; "national" without
- * condition) and belongs in the statement's name; `params` are the values to execute it with.
- */
-export function preparedScope(
-  access: Access,
-  cols: ScopeColumns,
-): { key: string; where: SQL | undefined; params: Record<string, string[]> } {
-  if (access.national) return { key: "national", where: undefined, params: {} };
-  const parts: SQL[] = [];
-  const params: Record<string, string[]> = {};
-  const kinds: string[] = [];
-  const add = (kind: string, condition: SQL, values: readonly string[]) => {
-    kinds.push(kind);
-    parts.push(condition);
-    params[`scope_${kind}`] = [...values];
-  };
-  const anyOf = (col: AnyColumn | SQL, kind: string) =>
-    sql`${col} = any(${sql.placeholder(`scope_${kind}`)})`;
-  if (cols.region && access.regions.length) add("regions", anyOf(cols.region, "regions"), access.regions);
-  if (cols.province && access.provinces.length)
-    add("provinces", anyOf(cols.province, "provinces"), access.provinces);
-  if (cols.organization && access.organizations.length)
-    add("organizations", anyOf(cols.organization, "organizations"), access.organizations);
-  if (cols.establishment && access.establishments.length)
-    add("establishments", anyOf(cols.establishment, "establishments"), access.establishments);
-  if (cols.parties && access.organizations.length) {
-    kinds.push("parties");
-    parts.push(sql`${cols.parties} && ${sql.placeholder("scope_parties")}::uuid[]`);
-    params.scope_parties = [...access.organizations];
-  }
-  if (!parts.length) return { key: "none", where: sql`false`, params };
-  return { key: kinds.join("_"), where: or(...parts), params };
-}
-
 /** The same rule for one record in memory: may this access place a record there? */
 export interface ScopeValues {
   region?: string | null;
