@@ -6,12 +6,14 @@ import { type Access, scopeFilter } from "../../platform/scope.ts";
 import { users } from "../access/access.table.ts";
 import { provinces, regions } from "../territories/territories.table.ts";
 import {
+  birthMatch,
   expanded,
   hasNames,
   hopeless,
   nameMatch,
   nameScore,
   type SearchTerms,
+  wholeNames,
 } from "./beneficiaries.persons.search.ts";
 import { NameWordSet, type PersonKeys, type PersonNames, personKeys } from "./beneficiaries.search-keys.ts";
 import { consents, persons } from "./beneficiaries.table.ts";
@@ -87,9 +89,11 @@ export interface PersonFilter {
 
 /**
  * Persons in the caller's scope. Without search text: by name. With it: the matching candidates
- * (at most SEARCH_CAP, plus as many again from a first pass on the words' own keys when some word
- * was expanded, so the closest spellings are always among them) by relevance (score, id), both
- * descending; the cursor carries the last (score, id). `capped`: there were more candidates.
+ * by relevance (score, id), both descending; the cursor carries the last (score, id). Candidates
+ * are read by whole name first (B-tree, closest spellings first, see wholeCandidates), then, only
+ * when those were not more than SEARCH_CAP, by words on the GIN indexes (a name with more words,
+ * a word typed alone), with a first pass on the words' own keys when some word was expanded.
+ * Each read stops after SEARCH_CAP + 1 rows; `capped`: there were more candidates.
  */
 export async function searchPersons(
   db: Queryable,
@@ -108,13 +112,21 @@ export async function searchPersons(
     ),
     sql`, `,
   );
-  const pass = (exactOnly: boolean) =>
+  const candidate = (where: SQL) =>
     sql`(select ${columns}, ${score} as score from ${persons}
-      where ${and(...baseFilter(access, f), matches(t, exactOnly))} limit ${SEARCH_CAP + 1})`;
-  const candidates = expanded(t) ? sql`${pass(true)} union ${pass(false)}` : pass(false);
+      where ${and(...baseFilter(access, f), where)} limit ${SEARCH_CAP + 1})`;
+  const whole = t.cin || t.phoneKey ? null : wholeNames(t);
+  // The word indexes are read only when the whole names found no more than the cap.
+  const fewWhole = whole ? sql`(select count(*) from whole) <= ${SEARCH_CAP}` : sql`true`;
+  const pass = (exactOnly: boolean) => candidate(sql`${fewWhole} and ${matches(t, exactOnly)}`);
+  const byWords = expanded(t) ? sql`${pass(true)} union ${pass(false)}` : pass(false);
+  const candidates = whole ? sql`select * from whole union ${byWords}` : byWords;
+  const wholeClause = whole
+    ? sql`with whole as (${wholeCandidates(whole, candidate, birthMatch(t))}) `
+    : sql``;
   // Scored and sorted among the candidates only; n tells whether the cap was reached.
   const result = await db.execute<Record<string, unknown>>(
-    sql`select * from (select *, count(*) over () as n from (${candidates}) u) c
+    sql`${wholeClause}select * from (select *, count(*) over () as n from (${candidates}) u) c
     ${f.cursorKey ? sql`where ${before([sql`score`, sql`id`], f.cursorKey)}` : sql``}
     order by score desc, id desc limit ${f.limit + 1}`,
   );
@@ -125,6 +137,28 @@ export async function searchPersons(
     })),
     capped: Number(result.rows[0]?.n ?? 0) > SEARCH_CAP,
   };
+}
+
+/**
+ * Candidates by whole name on the B-tree indexes: first the typed spelling (Latin) or the words'
+ * own keys (Arabic), so that the closest names are among the candidates even when the variants
+ * are more than the cap; then any of the words' keys.
+ */
+function wholeCandidates(
+  whole: NonNullable<ReturnType<typeof wholeNames>>,
+  candidate: (where: SQL) => SQL,
+  birth: SQL,
+): SQL {
+  const any = (values: string[]) => sql`any(${sql.param(values)}::text[])`;
+  const closest =
+    whole.script === "latin"
+      ? sql`${persons.searchLatinKey} = ${any(whole.own)} and ${persons.searchLatin} = ${any(whole.spelled)}`
+      : sql`${persons.searchArabicKey} = ${any(whole.own)}`;
+  const key = whole.script === "latin" ? persons.searchLatinKey : persons.searchArabicKey;
+  const variants = candidate(sql`${key} = ${any(whole.all)} and ${birth}`);
+  // Arabic words that were not expanded: the closest names are all the names.
+  if (whole.script === "arabic" && whole.all.join() === whole.own.join()) return variants;
+  return sql`${candidate(sql`${closest} and ${birth}`)} union ${variants}`;
 }
 
 /** Filters every list shares: scope, merged records, region, province, sex. */

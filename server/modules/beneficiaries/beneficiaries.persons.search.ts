@@ -196,9 +196,53 @@ export function nameMatch(t: SearchTerms, exactOnly = false): SQL {
       const keys = exactOnly && w.exact.length ? w.exact : w.keys;
       parts.push(sql`${column} && ${sql.param(keys)}::text[]`);
     }
-  if (t.birth) parts.push(sql`${persons.birthDate} between ${t.birth.from} and ${t.birth.to}`);
+  if (t.birth) parts.push(birthMatch(t));
   return parts.length ? sql`(${sql.join(parts, sql` and `)})` : sql`true`;
 }
+
+/** The birth date or year typed among the words, as a condition (true when none). */
+export const birthMatch = (t: SearchTerms): SQL =>
+  t.birth ? sql`${persons.birthDate} between ${t.birth.from} and ${t.birth.to}` : sql`true`;
+
+/** Whole names probed at most (word orders × spellings): beyond, the word indexes answer alone. */
+const MAX_WHOLE_NAMES = 64;
+
+/**
+ * A search as whole names, for the B-tree indexes on the whole key (persons_latin_whole_name_idx,
+ * persons_arabic_whole_name_idx): every order of the typed words (family name first or last),
+ * each word by its own key (`own`, and as spelled for Latin: `spelled`) or by any of its keys
+ * (`all`: spelling variants, the prefix being typed). A common full name ("Mohammed Alaoui",
+ * ~5,000 bearers in a national registry) is then read in index order up to the cap, instead of
+ * intersecting the word indexes' posting lists of both words (hundreds of thousands of entries).
+ * Null when the words are in both scripts or too many combinations.
+ */
+export function wholeNames(t: SearchTerms) {
+  if (t.latinWords.length && t.arabicWords.length) return null;
+  const script = t.latinWords.length ? ("latin" as const) : ("arabic" as const);
+  const list = script === "latin" ? t.latinWords : t.arabicWords;
+  const all = arrangements(list.map((w) => w.keys));
+  if (!list.length || !all) return null;
+  return {
+    script,
+    all,
+    own: arrangements(list.map((w) => [w.key])) ?? [],
+    spelled: arrangements(list.map((w) => [w.word])) ?? [],
+  };
+}
+
+/** Every word order of every choice of one spelling per word, joined as a stored key is; null beyond the limit. */
+function arrangements(choices: string[][]): string[] | null {
+  const size = choices.reduce((n, c, i) => n * c.length * (i + 1), 1);
+  if (!size || size > MAX_WHOLE_NAMES) return null;
+  let combos: string[][] = [[]];
+  for (const c of choices) combos = combos.flatMap((prefix) => c.map((w) => [...prefix, w]));
+  return [...new Set(combos.flatMap((combo) => orders(combo).map((o) => o.join(" "))))];
+}
+
+const orders = <T>(xs: T[]): T[][] =>
+  xs.length <= 1
+    ? [xs]
+    : xs.flatMap((x, i) => orders([...xs.slice(0, i), ...xs.slice(i + 1)]).map((o) => [x, ...o]));
 
 /** True when the narrower pass differs from the full one (a known word was expanded further). */
 export const expanded = (t: SearchTerms) => words(t).some((w) => w.exact.length > 0 && w.keys.length > 1);

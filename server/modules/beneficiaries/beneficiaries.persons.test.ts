@@ -263,6 +263,10 @@ describe("name search by whole key words", () => {
     expect(await idsOf("Youcef Zerktouni")).toEqual(expect.arrayContaining([made.Youssef, made.Youcef]));
     expect((await search(admin, "Youcef Zerktouni")).items[0]?.id).toBe(made.Youcef);
     expect(await idsOf("Fatimah Zerktouni")).toEqual(expect.arrayContaining([made.Fatima, made.Fatimah]));
+    // A longer name, and the family name typed first.
+    const zahra = (await create(admin, { firstNameLatin: "Fatima Zahra", lastNameLatin: "Zerktouni" })).id;
+    expect(await idsOf("Fatima Zerktouni")).toContain(zahra);
+    expect((await search(admin, "Zerktouni Mohammed")).items[0]?.id).toBe(made.Mohammed);
     // Every typed word must match: a first name nobody of that family bears finds none of them.
     expect(await idsOf("Khadija Zerktouni")).toEqual([]);
   });
@@ -358,6 +362,31 @@ describe("name search by whole key words", () => {
     expect(ranked.length).toBeGreaterThanOrEqual(SEARCH_CAP);
     expect(ranked.every((p, i) => i === 0 || p.score <= (ranked[i - 1] as Found).score)).toBe(true);
     expect(ranked[0]?.firstNameLatin).toBe("Abdelkader");
+  });
+});
+
+describe("name search by whole name", () => {
+  it("finds the typed spelling first even when its variants are more than the cap, in either word order", async () => {
+    // Variants come first in the whole-name index ("abdelkadder" < "abdelkader") and in the table
+    // (written first): read in either order alone, the cap would leave the typed spelling out.
+    await env.pool.query(
+      `insert into persons (id, first_name_latin, last_name_latin, sex, birth_date, region_code, province_code)
+       select gen_random_uuid(), case when g > $1::int - 3 then 'Abdelkader' else 'Abdelkadder' end, 'Tazarinou', 'male',
+              date '1970-01-01' + g, 'MA-06', 'MA-CAS'
+       from generate_series(1, $1::int) g`,
+      [SEARCH_CAP + 50],
+    );
+    for (const q of ["Abdelkader Tazarinou", "tazarinou abdelkader"]) {
+      const res = (await (await admin.get(`/api/v1/persons?q=${encodeURIComponent(q)}&limit=10`)).json()) as {
+        items: { firstNameLatin: string }[];
+        capped: boolean;
+      };
+      expect(res.capped, q).toBe(true);
+      expect(
+        res.items.slice(0, 3).map((p) => p.firstNameLatin),
+        q,
+      ).toEqual(["Abdelkader", "Abdelkader", "Abdelkader"]);
+    }
   });
 });
 
