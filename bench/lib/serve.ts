@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
 import Fastify from "fastify";
 import pg from "pg";
 import pkg from "../../package.json" with { type: "json" };
 import { buildApp } from "../../server/app.ts";
-import { connect } from "../../server/platform/database.ts";
+import { connect, statementName } from "../../server/platform/database.ts";
+
+type Statement = { text: string; params: unknown[] };
 
 /**
  * A server for the benchmarks, in its own process so the load generator does not share its
@@ -36,13 +39,29 @@ async function main() {
           .finally(() => process.exit(0)),
     );
   } else if (mode === "bare") {
-    const queries = JSON.parse(process.env.BENCH_SQL as string) as { text: string; params: unknown[] }[];
+    // BENCH_SQL: the statements one Jisr request sends, in order (the last one's rows are the
+    // answer), or a list of such lists served by `?i=N` (N modulo their number), each statement
+    // named by its text (parsed and planned once per connection) when BENCH_PREPARED is set.
+    // (BENCH_SQL_FILE: the same JSON in a file, for more than the environment holds.)
+    const json = process.env.BENCH_SQL_FILE
+      ? readFileSync(process.env.BENCH_SQL_FILE, "utf8")
+      : (process.env.BENCH_SQL as string);
+    const given = JSON.parse(json) as Statement[] | Statement[][];
+    const variants = (Array.isArray(given[0]) ? given : [given]) as Statement[][];
+    const named = process.env.BENCH_PREPARED === "1";
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
     const app = Fastify({ logger: false });
-    // The statements a Jisr request sends for its data, in order; the last one's rows are the answer.
-    app.get("/bare", async () => {
+    app.get<{ Querystring: { i?: string } }>("/bare", async (request) => {
+      const statements = variants[Number(request.query.i ?? 0) % variants.length] as Statement[];
       let rows: unknown[] = [];
-      for (const q of queries) rows = (await pool.query(q.text, q.params)).rows;
+      for (const q of statements)
+        rows = (
+          await pool.query({
+            name: named ? statementName(q.text) : undefined,
+            text: q.text,
+            values: q.params,
+          })
+        ).rows;
       return { items: rows };
     });
     await app.listen({ host: "127.0.0.1", port: 0 });

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
+import type { SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
@@ -70,6 +72,36 @@ export function preparedOnce<P>(name: string, build: (db: Db, name: string) => P
     return statement;
   };
 }
+
+/**
+ * Runs a raw SQL statement as a named prepared statement, named after its text: PostgreSQL
+ * parses and plans each distinct text once per connection instead of at every call. For hot
+ * statements whose shape depends on the input (name search: a few shapes per number of typed
+ * words), where planning cost as much as running. Values stay parameters.
+ */
+export async function executePrepared<T extends pg.QueryResultRow>(
+  db: Queryable,
+  query: SQL,
+): Promise<pg.QueryResult<T>> {
+  // Drizzle's own execute() path, with a statement name (its public API only names builders).
+  const { dialect, session } = db as unknown as {
+    dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+    session: {
+      prepareQuery(
+        q: { sql: string; params: unknown[] },
+        fields: undefined,
+        name: string,
+        arrayMode: boolean,
+      ): { execute(): Promise<pg.QueryResult<T>> };
+    };
+  };
+  const built = dialect.sqlToQuery(query);
+  return session.prepareQuery(built, undefined, statementName(built.sql), false).execute();
+}
+
+/** The name executePrepared gives a statement text. */
+export const statementName = (text: string) =>
+  `jisr_${createHash("sha1").update(text).digest("base64url").slice(0, 24)}`;
 
 export async function runMigrations(db: Db) {
   await migrate(db, { migrationsFolder: migrationsDir() });

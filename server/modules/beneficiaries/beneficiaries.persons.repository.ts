@@ -1,6 +1,6 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { ConsentPurpose, Relationship, Sex } from "../../../contracts/beneficiaries.ts";
-import type { Queryable } from "../../platform/database.ts";
+import { executePrepared, type Queryable } from "../../platform/database.ts";
 import { after, before } from "../../platform/pagination.ts";
 import { type Access, scopeFilter } from "../../platform/scope.ts";
 import { users } from "../access/access.table.ts";
@@ -104,16 +104,10 @@ export async function searchPersons(
   if ((hasNames(t) && hopeless(t)) || (!t.cin && !t.phoneKey && !hasNames(t) && !t.birth))
     return { rows: [], capped: false };
   const score = t.cin || t.phoneKey ? sql`1::numeric` : nameScore(t);
-  // Candidates carry the page's columns: no second read of persons by id (a join the planner
-  // may turn into a walk of the primary key).
-  const columns = sql.join(
-    Object.entries(summaryColumns).map(
-      ([key, column]) => sql`${column}${key === "birthDate" ? sql`::text` : sql``} as ${sql.identifier(key)}`,
-    ),
-    sql`, `,
-  );
+  // Candidates are (id, score) pairs: narrow rows to union and sort; the page's columns are read
+  // for the page only.
   const candidate = (where: SQL) =>
-    sql`(select ${columns}, ${score} as score from ${persons}
+    sql`(select ${persons.id} as id, ${score} as score from ${persons}
       where ${and(...baseFilter(access, f), where)} limit ${SEARCH_CAP + 1})`;
   const whole = t.cin || t.phoneKey ? null : wholeNames(t);
   // The word indexes are read only when the whole names found no more than the cap.
@@ -125,10 +119,14 @@ export async function searchPersons(
     ? sql`with whole as (${wholeCandidates(whole, candidate, birthMatch(t))}) `
     : sql``;
   // Scored and sorted among the candidates only; n tells whether the cap was reached.
-  const result = await db.execute<Record<string, unknown>>(
-    sql`${wholeClause}select * from (select *, count(*) over () as n from (${candidates}) u) c
-    ${f.cursorKey ? sql`where ${before([sql`score`, sql`id`], f.cursorKey)}` : sql``}
-    order by score desc, id desc limit ${f.limit + 1}`,
+  const result = await executePrepared<Record<string, unknown>>(
+    db,
+    sql`${wholeClause}select ${pageColumns}, c.score, c.n from (
+      select * from (select id, score, count(*) over () as n from (${candidates}) u) c
+      ${f.cursorKey ? sql`where ${before([sql`score`, sql`id`], f.cursorKey)}` : sql``}
+      order by score desc, id desc limit ${f.limit + 1}
+    ) c join ${persons} on ${persons.id} = c.id
+    order by c.score desc, c.id desc`,
   );
   return {
     rows: result.rows.map(({ n: _, ...r }) => ({
@@ -138,6 +136,14 @@ export async function searchPersons(
     capped: Number(result.rows[0]?.n ?? 0) > SEARCH_CAP,
   };
 }
+
+/** The summary columns as raw SQL selects them (birth date as its ISO text, like the builder's). */
+const pageColumns = sql.join(
+  Object.entries(summaryColumns).map(
+    ([key, column]) => sql`${column}${key === "birthDate" ? sql`::text` : sql``} as ${sql.identifier(key)}`,
+  ),
+  sql`, `,
+);
 
 /**
  * Candidates by whole name on the B-tree indexes: first the typed spelling (Latin) or the words'

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Queryable } from "../../platform/database.ts";
+import { executePrepared, type Queryable } from "../../platform/database.ts";
 import { arabicKey, foldLatin, latinWords, wordKey } from "./beneficiaries.search-keys.ts";
 import { persons } from "./beneficiaries.table.ts";
 
@@ -148,7 +148,9 @@ async function expand(db: Queryable, probes: Probe[]): Promise<{ exact: boolean;
   const col = <T>(f: (p: Probe) => T) => sql.param(probes.map(f));
   // Latin dictionary rows are words as spelled; Arabic ones are key words.
   const typed = (p: Probe) => (p.script === "latin" ? p.word : p.key);
-  const result = await db.execute<{ i: number; exact: boolean; keys: string[] }>(sql`
+  const result = await executePrepared<{ i: number; exact: boolean; keys: string[] }>(
+    db,
+    sql`
     select p.i, o.exact, array(
       select k from (
         select p.key as k, 0 as r where o.exact
@@ -164,7 +166,8 @@ async function expand(db: Queryable, probes: Probe[]): Promise<{ exact: boolean;
     from unnest(${col((p) => p.script)}::text[], ${col((p) => p.key)}::text[], ${col(typed)}::text[],
                 ${col((p) => p.prefix)}::boolean[]) with ordinality as p(script, key, typed, prefix, i)
     cross join lateral (select exists (select 1 from person_name_words w
-                          where w.script = p.script and w.key = p.key) as exact) o`);
+                          where w.script = p.script and w.key = p.key) as exact) o`,
+  );
   const out: { exact: boolean; keys: string[] }[] = [];
   for (const r of result.rows) out[Number(r.i) - 1] = { exact: r.exact, keys: r.keys };
   return out;
