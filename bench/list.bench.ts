@@ -16,7 +16,8 @@ import { cpuMs, startServer } from "./lib/processes.ts";
  * Throughput of a scoped, paginated list: GET /api/v1/persons?limit=50 for a regional officer of
  * Casablanca-Settat (the largest region), through Jisr (session, scope, validation, masking,
  * serialisation), against a bare Fastify + pg endpoint that runs the very SQL the service sends
- * (captured from it). Same pool size, same concurrency, autocannon on loopback.
+ * (captured from it), as a named prepared statement like Jisr's. Same pool size, same concurrency,
+ * autocannon on loopback.
  */
 const REGION = "MA-06";
 const CONNECTIONS = 16;
@@ -34,6 +35,8 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
     BENCH_URL: url,
     BENCH_POOL: "10",
     BENCH_SQL: JSON.stringify(queries),
+    // As Jisr does: the list is a named statement, parsed and planned once per connection.
+    BENCH_PREPARED: "1",
   });
   try {
     const headers = await signInHttp(jisr.url, user.email);

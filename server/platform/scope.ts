@@ -1,4 +1,4 @@
-import { type AnyColumn, inArray, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, inArray, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Permission } from "../../contracts/access.ts";
 import type { Actor } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -50,21 +50,49 @@ export interface ScopeColumns {
 
 /** SQL condition restricting rows to the access; undefined means no restriction (national). */
 export function scopeFilter(access: Access, cols: ScopeColumns): SQL | undefined {
+  return scopeCondition(access, cols, (_name, value) => value);
+}
+
+/**
+ * The same condition for a prepared statement: each value a placeholder (region0, region1…,
+ * province0…), so one statement serves every access of the same shape (national, or so many
+ * regions, provinces…). `shape` names that statement; `values` fill its placeholders. Values
+ * stay one placeholder each (`in ($1, $2)`), not one array (`= any($1)`): the planner keeps the
+ * per-region index order as with literal values.
+ */
+export function preparedScopeFilter(access: Access, cols: ScopeColumns) {
+  const values: Record<string, string> = {};
+  const filter = scopeCondition(access, cols, (name, value) => {
+    values[name] = value;
+    return sql.placeholder(name);
+  });
+  const shape = access.national
+    ? "national"
+    : `r${access.regions.length}p${access.provinces.length}o${access.organizations.length}e${access.establishments.length}`;
+  return { filter, shape, values };
+}
+
+type ScopeValue = (name: string, value: string) => string | Placeholder;
+
+function scopeCondition(access: Access, cols: ScopeColumns, value: ScopeValue): SQL | undefined {
   if (access.national) return undefined;
+  const list = (kind: string, values: readonly string[]) => values.map((v, i) => value(`${kind}${i}`, v));
   const parts = [
-    cols.region && access.regions.length ? inArray(cols.region as AnyColumn, [...access.regions]) : undefined,
+    cols.region && access.regions.length
+      ? inArray(cols.region as AnyColumn, list("region", access.regions))
+      : undefined,
     cols.province && access.provinces.length
-      ? inArray(cols.province as AnyColumn, [...access.provinces])
+      ? inArray(cols.province as AnyColumn, list("province", access.provinces))
       : undefined,
     cols.organization && access.organizations.length
-      ? inArray(cols.organization as AnyColumn, [...access.organizations])
+      ? inArray(cols.organization as AnyColumn, list("organization", access.organizations))
       : undefined,
     cols.establishment && access.establishments.length
-      ? inArray(cols.establishment as AnyColumn, [...access.establishments])
+      ? inArray(cols.establishment as AnyColumn, list("establishment", access.establishments))
       : undefined,
     cols.parties && access.organizations.length
       ? sql`${cols.parties} && ARRAY[${sql.join(
-          access.organizations.map((o) => sql`${o}`),
+          list("organization", access.organizations).map((o) => sql`${o}`),
           sql`, `,
         )}]::uuid[]`
       : undefined,

@@ -4,6 +4,7 @@ import { auditEvents } from "../../platform/audit.table.ts";
 import { type Db, preparedOnce, type Queryable } from "../../platform/database.ts";
 import { after, before } from "../../platform/pagination.ts";
 import { escapeLike } from "../../platform/text.ts";
+import { forgetCredentials } from "./access.cache.ts";
 import type { Assignment } from "./access.permissions.ts";
 import { apiTokens, roleAssignments, sessions, users } from "./access.table.ts";
 
@@ -41,6 +42,7 @@ export async function assignmentsOf(
 }
 
 export async function replaceAssignments(db: Queryable, userId: string, assignments: readonly Assignment[]) {
+  forgetCredentials();
   await db.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
   if (assignments.length) await db.insert(roleAssignments).values(assignments.map((a) => ({ ...a, userId })));
 }
@@ -96,6 +98,7 @@ const liveSession = preparedOnce("jisr_live_session", (db, name) =>
     .select({
       csrfToken: sessions.csrfToken,
       createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
       user: actorUser,
       assignments: assignmentsOfUser,
@@ -118,6 +121,7 @@ const liveToken = preparedOnce("jisr_live_token", (db, name) =>
     .select({
       id: apiTokens.id,
       lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
       user: actorUser,
       assignments: assignmentsOfUser,
     })
@@ -151,6 +155,7 @@ export async function touchSession(db: Queryable, id: string, expiresAt: string)
 }
 
 export async function revokeSession(db: Queryable, id: string) {
+  forgetCredentials();
   await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
@@ -158,6 +163,7 @@ export async function revokeSession(db: Queryable, id: string) {
 }
 
 export async function revokeUserSessions(db: Queryable, userId: string) {
+  forgetCredentials();
   await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
@@ -182,6 +188,7 @@ export async function insertToken(db: Queryable, values: typeof apiTokens.$infer
 }
 
 export async function revokeToken(db: Queryable, userId: string, id: string) {
+  forgetCredentials();
   const [row] = await db
     .update(apiTokens)
     .set({ revokedAt: sql`now()` })
@@ -231,6 +238,7 @@ export async function insertUser(db: Queryable, values: typeof users.$inferInser
 
 /** Every change to a user bumps its version, so concurrent admin edits conflict instead of overwriting. */
 export async function updateUser(db: Queryable, id: string, values: Partial<typeof users.$inferInsert>) {
+  forgetCredentials();
   const [row] = await db
     .update(users)
     .set({ ...values, version: sql`${users.version} + 1`, updatedAt: sql`now()` })

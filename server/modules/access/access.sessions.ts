@@ -3,6 +3,7 @@ import type { Permission } from "../../../contracts/access.ts";
 import type { Locale } from "../../../contracts/common.ts";
 import type { Actor, Grant } from "../../platform/context.ts";
 import type { Db, Queryable } from "../../platform/database.ts";
+import { forgetCredential, rememberedCredential } from "./access.cache.ts";
 import { type Assignment, grantsOf } from "./access.permissions.ts";
 import * as repo from "./access.repository.ts";
 
@@ -34,12 +35,16 @@ export function createSessionKeys(secret: string) {
 
   async function actorFromSession(db: Db, token: string): Promise<Actor | null> {
     const id = digest(token);
-    const found = await repo.findLiveSession(db, id);
+    const key = `session:${id}`;
+    const found = await rememberedCredential(key, () => repo.findLiveSession(db, id));
     if (!found) return null;
     const now = Date.now();
+    // Expiry is checked here too: a remembered session may have reached it since it was read.
+    if (Date.parse(found.expiresAt) <= now) return null;
     if (now - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) {
       const cap = Date.parse(found.createdAt) + ABSOLUTE_TTL_MS;
       await repo.touchSession(db, id, new Date(Math.min(now + IDLE_TTL_MS, cap)).toISOString());
+      forgetCredential(key);
     }
     return actorOf(found.user, found.assignments, {
       via: "session",
@@ -56,12 +61,17 @@ export function createSessionKeys(secret: string) {
   }
 
   async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
-    const found = await repo.findLiveToken(db, digest(token));
+    const hash = digest(token);
+    const key = `token:${hash}`;
+    const found = await rememberedCredential(key, () => repo.findLiveToken(db, hash));
     if (!found) return null;
+    if (found.expiresAt && Date.parse(found.expiresAt) <= Date.now()) return null;
     // "Last used" is for people reviewing their tokens: a minute's precision is enough, and a
     // script calling the API does not write a row on every request.
-    if (!found.lastUsedAt || Date.now() - Date.parse(found.lastUsedAt) > TOKEN_TOUCH_EVERY_MS)
+    if (!found.lastUsedAt || Date.now() - Date.parse(found.lastUsedAt) > TOKEN_TOUCH_EVERY_MS) {
       await repo.touchToken(db, found.id);
+      forgetCredential(key);
+    }
     return actorOf(found.user, found.assignments, { via: "token", sessionId: null, csrfToken: null });
   }
 

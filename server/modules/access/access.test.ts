@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setupTestEnv, signIn } from "../../platform/testing.ts";
+import { forgetCredentials } from "./access.cache.ts";
 import { ensureUser } from "./index.ts";
 
 const env = setupTestEnv();
@@ -140,6 +141,9 @@ describe("sign-in and sessions", () => {
     await env.pool.query("update sessions set expires_at = now() - interval '1 second' where user_id = $1", [
       client.userId,
     ]);
+    // A change made outside the server is seen once the remembered session is older than the
+    // cache's two seconds (access.cache.ts); here, at once.
+    forgetCredentials();
     expect((await client.get("/api/v1/auth/me")).statusCode).toBe(401);
   });
 

@@ -1,8 +1,8 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { ConsentPurpose, Relationship, Sex } from "../../../contracts/beneficiaries.ts";
-import { executePrepared, type Queryable } from "../../platform/database.ts";
+import { executePrepared, type Queryable, statementName } from "../../platform/database.ts";
 import { after, before } from "../../platform/pagination.ts";
-import { type Access, scopeFilter } from "../../platform/scope.ts";
+import { type Access, preparedScopeFilter, scopeFilter } from "../../platform/scope.ts";
 import { users } from "../access/access.table.ts";
 import { provinces, regions } from "../territories/territories.table.ts";
 import {
@@ -183,20 +183,77 @@ export async function listPersons(
   f: PersonFilter,
 ): Promise<PersonSummaryRow[]> {
   if (f.terms) return (await searchPersons(db, access, { ...f, terms: f.terms })).rows;
-  const rows = await db
+  const { statement, values } = listStatement(db, access, f);
+  const rows = (await statement.execute(values)) as PersonSummaryRow[];
+  for (const r of rows) r.score = null;
+  return rows;
+}
+
+type ListStatement = ReturnType<typeof buildListStatement>;
+const listStatements = new WeakMap<Queryable, Map<string, ListStatement>>();
+
+/**
+ * The list by name as a prepared statement, one per shape of access and filters: the registry's
+ * most frequent read, so Drizzle builds its SQL once and PostgreSQL plans it once per connection.
+ * The same conditions as baseFilter, with placeholders for their values.
+ */
+function listStatement(db: Queryable, access: Access, f: PersonFilter) {
+  const scope = preparedScopeFilter(access, { region: persons.regionCode, province: persons.provinceCode });
+  const flags = {
+    merged: f.includeMerged,
+    region: !!f.region,
+    province: !!f.province,
+    sex: !!f.sex,
+    cursor: !!f.cursorKey,
+  };
+  const shape = `${scope.shape}_${Object.entries(flags)
+    .filter(([, on]) => on)
+    .map(([name]) => name)
+    .join("_")}`;
+  const byShape = listStatements.get(db) ?? new Map<string, ListStatement>();
+  listStatements.set(db, byShape);
+  const statement = byShape.get(shape) ?? buildListStatement(db, scope.filter, flags, shape);
+  byShape.set(shape, statement);
+  const [c0, c1, c2] = f.cursorKey ?? [];
+  return {
+    statement,
+    values: {
+      ...scope.values,
+      region: f.region,
+      province: f.province,
+      sex: f.sex,
+      c0,
+      c1,
+      c2,
+      limit: f.limit + 1,
+    },
+  };
+}
+
+function buildListStatement(
+  db: Queryable,
+  scope: SQL | undefined,
+  on: { merged: boolean; region: boolean; province: boolean; sex: boolean; cursor: boolean },
+  shape: string,
+) {
+  const value = sql.placeholder;
+  const name = [persons.lastNameLatin, persons.firstNameLatin, persons.id];
+  return db
     .select(summaryColumns)
     .from(persons)
     .where(
       and(
-        ...baseFilter(access, f),
-        f.cursorKey
-          ? after([persons.lastNameLatin, persons.firstNameLatin, persons.id], f.cursorKey)
-          : undefined,
+        scope,
+        on.merged ? undefined : isNull(persons.mergedIntoId),
+        on.region ? eq(persons.regionCode, value("region")) : undefined,
+        on.province ? eq(persons.provinceCode, value("province")) : undefined,
+        on.sex ? eq(persons.sex, value("sex")) : undefined,
+        on.cursor ? after(name, [value("c0"), value("c1"), value("c2")]) : undefined,
       ),
     )
-    .orderBy(persons.lastNameLatin, persons.firstNameLatin, persons.id)
-    .limit(f.limit + 1);
-  return rows.map((r) => ({ ...r, score: null }));
+    .orderBy(...name)
+    .limit(value("limit"))
+    .prepare(statementName(`persons list ${shape}`));
 }
 
 /** Streams the filtered list in pages of `size` rows (keyset), for exports. */

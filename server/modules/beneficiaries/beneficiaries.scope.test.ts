@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { maskCin } from "../../../contracts/beneficiaries.ts";
+import type { Access } from "../../platform/scope.ts";
 import { type Client, setupTestEnv } from "../../platform/testing.ts";
+import { listPersons } from "./beneficiaries.persons.repository.ts";
 import { create, nextCin, person } from "./beneficiaries.testing.ts";
 
 const env = setupTestEnv();
@@ -139,3 +141,55 @@ describe("persons are scoped", () => {
     expect(audit.rows[0].n).toBe(2);
   });
 });
+
+describe("the prepared list", () => {
+  it("selects what the scope filter selects, for every shape of access, page after page", async () => {
+    for (const provinceCode of ["MA-RAB", "MA-CAS", "MA-SET", "MA-MAR"])
+      await create(admin, { firstNameLatin: "Prepa", lastNameLatin: `Scope ${provinceCode}`, provinceCode });
+    const accesses: Access[] = [
+      { national: true, regions: [], provinces: [], organizations: [], establishments: [] },
+      { national: false, regions: ["MA-06"], provinces: [], organizations: [], establishments: [] },
+      {
+        national: false,
+        regions: ["MA-04", "MA-06"],
+        provinces: ["MA-MAR"],
+        organizations: [],
+        establishments: [],
+      },
+      { national: false, regions: [], provinces: ["MA-SET"], organizations: [], establishments: [] },
+      {
+        national: false,
+        regions: [],
+        provinces: [],
+        organizations: ["00000000-0000-7000-8000-000000000001"],
+        establishments: [],
+      },
+    ];
+    for (const access of accesses) {
+      const { rows: expected } = await env.pool.query(
+        `select id from persons where merged_into_id is null ${whereScope(access)} order by last_name_latin, first_name_latin, id`,
+      );
+      const listed: string[] = [];
+      let cursorKey: unknown[] | undefined;
+      for (let page = 0; page < 1000; page++) {
+        const rows = await listPersons(env.db, access, { includeMerged: false, limit: 7, cursorKey });
+        listed.push(...rows.slice(0, 7).map((r) => r.id));
+        const last = rows[6];
+        if (rows.length <= 7 || !last) break;
+        cursorKey = [last.lastNameLatin, last.firstNameLatin, last.id];
+      }
+      expect(listed, JSON.stringify(access)).toEqual(expected.map((r) => r.id));
+    }
+  });
+});
+
+/** The scope written by hand, to compare with. */
+function whereScope(a: Access): string {
+  if (a.national) return "";
+  const quote = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(", ");
+  const parts = [
+    ...(a.regions.length ? [`region_code in (${quote(a.regions)})`] : []),
+    ...(a.provinces.length ? [`province_code in (${quote(a.provinces)})`] : []),
+  ];
+  return `and (${parts.length ? parts.join(" or ") : "false"})`;
+}
