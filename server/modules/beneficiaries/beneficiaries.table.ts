@@ -89,10 +89,26 @@ export const persons = pgTable(
     index("persons_province_name_idx").on(t.provinceCode, t.lastNameLatin, t.firstNameLatin, t.id),
     index("persons_region_name_idx").on(t.regionCode, t.lastNameLatin, t.firstNameLatin, t.id),
     index("persons_merged_into_idx").on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
-    // Whole-name search (beneficiaries.persons.search.ts wholeNames), scope columns last so a
-    // regional search stops at the cap without reading other regions' rows.
-    index("persons_latin_whole_name_idx").on(t.searchLatinKey, t.searchLatin, t.regionCode, t.provinceCode),
-    index("persons_arabic_whole_name_idx").on(t.searchArabicKey, t.regionCode, t.provinceCode),
+    // Whole-name search (beneficiaries.persons.search.ts wholeNames): scope columns next, so a
+    // regional search stops at the cap without reading other regions' rows; then what the
+    // candidates' filter and score read, so they come from the index alone (index-only scans).
+    index("persons_latin_whole_name_idx").on(
+      t.searchLatinKey,
+      t.searchLatin,
+      t.regionCode,
+      t.provinceCode,
+      t.mergedIntoId,
+      t.id,
+    ),
+    index("persons_arabic_whole_name_idx").on(
+      t.searchArabicKey,
+      t.regionCode,
+      t.provinceCode,
+      t.mergedIntoId,
+      t.id,
+      t.firstNameAr,
+      t.lastNameAr,
+    ),
     index("persons_search_latin_key_words_idx")
       .using("gin", sql`string_to_array(${t.searchLatinKey}, ' ')`)
       .with({ gin_pending_list_limit: 512 }),
