@@ -26,15 +26,17 @@ same run on the same data. What runs (sources in \`bench/\`):
   (\`indicator_sources_changed()\`) and the tables vacuumed and analysed.
 - **lookup** (\`bench/lookup.bench.ts\`) — \`GET /api/v1/persons?q=…\` on a real Jisr server
   (loopback), 16 concurrent clients, for CINs, Latin names respelled with another variant of
-  the first name (Mohammed for Mohamed…) and Arabic names; baseline: the very SQL statements
-  the service sends (captured from it) run directly through pg by 16 clients.
+  the first name (Mohammed for Mohamed…) and Arabic names; baselines: the very SQL statements
+  the service sends (captured from it), as named prepared statements, run directly through pg by
+  16 clients; and the same statements behind a bare Fastify + pg endpoint loaded by the same
+  16 clients (what any HTTP server reaches on this machine).
 - **dashboards** (\`bench/dashboards.bench.ts\`) — \`GET /api/v1/dashboards/national\` and
   \`/regions/MA-06\` (indicators module, pre-aggregated datasets), one reader; baseline: the
   naive GROUP BY over the base tables (applications ⋈ persons, establishments, resident stays)
   for the same figures. The bench first checks that both give exactly the same numbers.
 - **list** (\`bench/list.bench.ts\`) — autocannon, 16 connections, on
   \`GET /api/v1/persons?limit=50\` for a regional officer of Casablanca-Settat; baseline: a
-  bare Fastify + pg endpoint running the same SQL (same pool size).
+  bare Fastify + pg endpoint running the same SQL, prepared like Jisr's (same pool size).
 - **web** (\`bench/web.bench.ts\`) — gzip size of the entry script, the modules
   \`index.html\` preloads and its stylesheets; baseline: all JS and CSS of the build. Jisr's
   server does not compress itself: gzip is what a reverse proxy in front of it serves.
@@ -51,8 +53,9 @@ machine's server reads them from \`/etc/postgresql/15/main/conf.d/jisr.conf\`): 
 \`random_page_cost = 1.1\` (SSD); JIT left on (the naive baselines use it).
 The physical limits that matter on this machine: 2 cores shared by the Node server, PostgreSQL
 and the load generator, so with 16 concurrent clients a request waits behind ~8 others per core:
-p95 ≤ 5 ms would need under ~0.6 ms of total CPU per lookup, and the bare SQL through pg alone
-has a p95 above that (see the lookup rows).
+p95 ≤ 5 ms would need under ~0.6 ms of total CPU per lookup (server, database and client
+together), and the bare SQL through pg alone, like a bare Fastify + pg endpoint, has a p95 above
+that (see the lookup rows: the target is beyond any HTTP server on two cores under this load).
 `;
 
 export interface ReportInput {
