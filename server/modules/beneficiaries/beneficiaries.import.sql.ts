@@ -70,7 +70,8 @@ export async function finishImport(client: pg.PoolClient, jobId: string) {
       search_latin, search_latin_key, search_arabic_key, phone_key
     FROM person_import_staging`);
 
-  const households = await client.query(`WITH heads AS MATERIALIZED (
+  // Households of the imported heads, with their members (the count is the heads').
+  await client.query(`WITH heads AS MATERIALIZED (
       SELECT household_ref, ${UUID_V7} AS household_id, id, region_code, province_code, commune, address
       FROM person_import_staging WHERE relationship = 'head'),
     created AS (
@@ -84,7 +85,6 @@ export async function finishImport(client: pg.PoolClient, jobId: string) {
   const heads = await client.query(
     "SELECT count(*)::int AS n FROM person_import_staging WHERE relationship = 'head'",
   );
-  void households;
   return {
     imported: inserted.rowCount ?? 0,
     rejected: (rejected.rows[0] as { n: number }).n,
