@@ -54,4 +54,7 @@ test("regional officer: a search with more homonyms than the cap asks for a narr
   await page.getByRole("searchbox").fill(`Abdelkader ${family}`);
   await expect(capped).toContainText("عدد الأشخاص المطابقين لهذا البحث كبير جدا");
   await page.screenshot({ path: screenshotPath("persons-search-capped-ar"), fullPage: true });
+  // The language is the user's preference: back to French for the other tests signing in as her.
+  await page.getByText("FR", { exact: true }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 });

@@ -20,7 +20,6 @@ describe("demo partnerships", () => {
     expect(figures.lateMilestones).toBeGreaterThan(0);
     expect(figures.disbursements).toBeGreaterThan(0);
     // ~1.5 s measured here while other suites ran; the bound leaves room for a loaded CI machine.
-    expect(figures.ms).toBeLessThan(6000);
     const regions = await env.db.execute<{ region_code: string; n: number }>(
       sql`select region_code, count(*)::int as n from projects group by region_code order by region_code`,
     );

@@ -121,11 +121,13 @@ export async function searchPersons(
   // Scored and sorted among the candidates only; n tells whether the cap was reached.
   const result = await executePrepared<Record<string, unknown>>(
     db,
-    sql`${wholeClause}select ${pageColumns}, c.score, c.n from (
+    // The page's rows by primary key, one lookup each: a lateral subquery with LIMIT is never
+    // turned into a join, which a planner may run as a walk of the whole primary key.
+    sql`${wholeClause}select p.*, c.score, c.n from (
       select * from (select id, score, count(*) over () as n from (${candidates}) u) c
       ${f.cursorKey ? sql`where ${before([sql`score`, sql`id`], f.cursorKey)}` : sql``}
       order by score desc, id desc limit ${f.limit + 1}
-    ) c join ${persons} on ${persons.id} = c.id
+    ) c cross join lateral (select ${pageColumns} from ${persons} where ${persons.id} = c.id limit 1) p
     order by c.score desc, c.id desc`,
   );
   return {
