@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { ConsentPurpose, Relationship, Sex } from "../../../contracts/beneficiaries.ts";
 import { executePrepared, type Queryable, statementName } from "../../platform/database.ts";
 import { after, before } from "../../platform/pagination.ts";
@@ -108,7 +108,7 @@ export async function searchPersons(
   // for the page only.
   const candidate = (where: SQL) =>
     sql`(select ${persons.id} as id, ${score} as score from ${persons}
-      where ${and(...baseFilter(access, f), where)} limit ${SEARCH_CAP + 1})`;
+      where ${and(...baseFilter(personsScope(access), f), where)} limit ${SEARCH_CAP + 1})`;
   const whole = t.cin || t.phoneKey ? null : wholeNames(t);
   // The word indexes are read only when the whole names found no more than the cap.
   const fewWhole = whole ? sql`(select count(*) from whole) <= ${SEARCH_CAP}` : sql`true`;
@@ -169,14 +169,23 @@ function wholeCandidates(
   return sql`${candidate(sql`${closest} and ${birth}`)} union ${variants}`;
 }
 
-/** Filters every list shares: scope, merged records, region, province, sex. */
-const baseFilter = (access: Access, f: PersonFilter): (SQL | undefined)[] => [
-  personsScope(access),
-  f.includeMerged ? undefined : isNull(persons.mergedIntoId),
-  f.region ? eq(persons.regionCode, f.region) : undefined,
-  f.province ? eq(persons.provinceCode, f.province) : undefined,
-  f.sex ? eq(persons.sex, f.sex) : undefined,
-];
+/**
+ * Filters every list shares: scope, merged records, region, province, sex. `value` gives each
+ * filter's value as SQL sees it: the value itself, or a placeholder of that name (a prepared list).
+ */
+function baseFilter(
+  scope: SQL | undefined,
+  f: Pick<PersonFilter, "includeMerged" | "region" | "province" | "sex">,
+  value: <T extends string>(name: string, given: T) => T | SQLWrapper = (_name, given) => given,
+): (SQL | undefined)[] {
+  return [
+    scope,
+    f.includeMerged ? undefined : isNull(persons.mergedIntoId),
+    f.region ? eq(persons.regionCode, value("region", f.region)) : undefined,
+    f.province ? eq(persons.provinceCode, value("province", f.province)) : undefined,
+    f.sex ? eq(persons.sex, value("sex", f.sex)) : undefined,
+  ];
+}
 
 /** Persons in the caller's scope: searched (see searchPersons) or by name. */
 export async function listPersons(
@@ -197,7 +206,7 @@ const listStatements = new WeakMap<Queryable, Map<string, ListStatement>>();
 /**
  * The list by name as a prepared statement, one per shape of access and filters: the registry's
  * most frequent read, so Drizzle builds its SQL once and PostgreSQL plans it once per connection.
- * The same conditions as baseFilter, with placeholders for their values.
+ * baseFilter's conditions, with placeholders for their values.
  */
 function listStatement(db: Queryable, access: Access, f: PersonFilter) {
   const scope = preparedScopeFilter(access, { region: persons.regionCode, province: persons.provinceCode });
@@ -214,7 +223,7 @@ function listStatement(db: Queryable, access: Access, f: PersonFilter) {
     .join("_")}`;
   const byShape = listStatements.get(db) ?? new Map<string, ListStatement>();
   listStatements.set(db, byShape);
-  const statement = byShape.get(shape) ?? buildListStatement(db, scope.filter, flags, shape);
+  const statement = byShape.get(shape) ?? buildListStatement(db, scope.filter, f, shape);
   byShape.set(shape, statement);
   const [c0, c1, c2] = f.cursorKey ?? [];
   return {
@@ -232,12 +241,7 @@ function listStatement(db: Queryable, access: Access, f: PersonFilter) {
   };
 }
 
-function buildListStatement(
-  db: Queryable,
-  scope: SQL | undefined,
-  on: { merged: boolean; region: boolean; province: boolean; sex: boolean; cursor: boolean },
-  shape: string,
-) {
+function buildListStatement(db: Queryable, scope: SQL | undefined, f: PersonFilter, shape: string) {
   const value = sql.placeholder;
   const name = [persons.lastNameLatin, persons.firstNameLatin, persons.id];
   return db
@@ -245,12 +249,8 @@ function buildListStatement(
     .from(persons)
     .where(
       and(
-        scope,
-        on.merged ? undefined : isNull(persons.mergedIntoId),
-        on.region ? eq(persons.regionCode, value("region")) : undefined,
-        on.province ? eq(persons.provinceCode, value("province")) : undefined,
-        on.sex ? eq(persons.sex, value("sex")) : undefined,
-        on.cursor ? after(name, [value("c0"), value("c1"), value("c2")]) : undefined,
+        ...baseFilter(scope, f, value),
+        f.cursorKey ? after(name, [value("c0"), value("c1"), value("c2")]) : undefined,
       ),
     )
     .orderBy(...name)
