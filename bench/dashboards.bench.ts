@@ -1,6 +1,6 @@
 import pg from "pg";
 import { type BenchContext, benchUser, isMain, type Result, signInHttp, standalone } from "./lib/harness.ts";
-import { getOk, runClients, summary } from "./lib/load.ts";
+import { getOk, runHttp, summary } from "./lib/load.ts";
 import { startServer } from "./lib/processes.ts";
 
 /**
@@ -160,7 +160,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
           naiveTimes.push(performance.now() - t0);
         }
         const warm = summary(
-          (await runClients({ clients: CLIENTS, requests, maxSeconds: 60, send: () => get().then(() => {}) }))
+          (await runHttp({ origin: server.url, paths: [path], headers, clients: CLIENTS, requests }))
             .latencies,
         );
         const slow = summary(naiveTimes);

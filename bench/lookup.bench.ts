@@ -15,12 +15,12 @@ import {
   signInHttp,
   standalone,
 } from "./lib/harness.ts";
-import { getOk, runClients, summary } from "./lib/load.ts";
+import { runClients, runHttp, summary } from "./lib/load.ts";
 import { cpuMs, startServer } from "./lib/processes.ts";
 
 /**
  * Person lookup by CIN and fuzzy name search (Latin with spelling variants, Arabic) through the
- * HTTP API of a real Jisr server, 16 concurrent clients, against the same SQL statements (captured
+ * HTTP API of a real Jisr server, 16 concurrent clients (autocannon), against the same SQL statements (captured
  * from the service itself) sent directly through pg by 16 clients, each as a named prepared
  * statement (parsed and planned once per connection, whether or not Jisr prepares it): the
  * baseline is the database's own cost, the difference is what Jisr adds (HTTP, session,
@@ -31,7 +31,7 @@ const SAMPLES = 100;
 
 export async function run(ctx: BenchContext): Promise<Result[]> {
   const { url, log, args } = ctx;
-  const requests = args.scale === "small" ? 160 : 1600;
+  const requests = args.scale === "small" ? 160 : 3200;
   const user = await benchUser(url, "national_officer", "national", null);
   const queries = await sampleQueries(url);
   const server = await startServer("jisr", { BENCH_URL: url, BENCH_POOL: "16" });
@@ -53,11 +53,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         );
         captured.push(c.queries);
       }
-      const http = (i: number) =>
-        getOk(
-          `${server.url}/api/v1/persons?limit=20&q=${encodeURIComponent(qs[i % qs.length] as string)}`,
-          headers,
-        ).then(() => {});
+      const paths = qs.map((q) => `/api/v1/persons?limit=20&q=${encodeURIComponent(q)}`);
       const direct = async (i: number) => {
         const client = await pool.connect();
         try {
@@ -70,29 +66,36 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
       const sqlFile = path.join(tmpdir(), `jisr-bench-lookup-${process.pid}-${kind}.json`);
       await writeFile(sqlFile, JSON.stringify(captured));
       // The physical limit of this machine for an HTTP lookup: the same statements behind a bare
-      // Fastify + pg endpoint, the same load generator (it shares the two cores too).
+      // Fastify + pg endpoint, the same load generator.
       const bare = await startServer("bare", {
         BENCH_URL: url,
         BENCH_POOL: "16",
         BENCH_SQL_FILE: sqlFile,
         BENCH_PREPARED: "1",
       });
-      const bareHttp = (i: number) => getOk(`${bare.url}/bare?i=${i}`, {}).then(() => {});
       let api: ReturnType<typeof summary>;
       let sql: ReturnType<typeof summary>;
       let bareApi: ReturnType<typeof summary>;
       let cpuPerRequest: number;
       try {
+        const http = (n: number) =>
+          runHttp({ origin: server.url, paths, headers, clients: CLIENTS, requests: n });
+        const bareHttp = (n: number) =>
+          runHttp({
+            origin: bare.url,
+            paths: captured.map((_, i) => `/bare?i=${i}`),
+            clients: CLIENTS,
+            requests: n,
+          });
+        const sqlDirect = (n: number) =>
+          runClients({ clients: CLIENTS, requests: n, maxSeconds: 60, send: direct });
         // Warm every path (plans, caches, connections) before measuring.
-        for (const send of [http, direct, bareHttp])
-          await runClients({ clients: CLIENTS, requests: CLIENTS * 2, maxSeconds: 30, send });
-        const measure = async (send: (i: number) => Promise<void>) =>
-          summary((await runClients({ clients: CLIENTS, requests, maxSeconds: 60, send })).latencies);
+        for (const load of [http, sqlDirect, bareHttp]) await load(CLIENTS * 2);
         const cpu0 = cpuMs(server.pid);
-        api = await measure(http);
+        api = summary((await http(requests)).latencies);
         cpuPerRequest = (cpuMs(server.pid) - cpu0) / Math.max(1, api.n);
-        sql = await measure(direct);
-        bareApi = await measure(bareHttp);
+        sql = summary((await sqlDirect(requests)).latencies);
+        bareApi = summary((await bareHttp(requests)).latencies);
       } finally {
         await bare.stop();
         await rm(sqlFile, { force: true });
