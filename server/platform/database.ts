@@ -83,6 +83,37 @@ export async function executePrepared<T extends pg.QueryResultRow>(
   db: Queryable,
   query: SQL,
 ): Promise<pg.QueryResult<T>> {
+  return prepareRaw<T>(db, query).execute();
+}
+
+/** A raw statement prepared by executePrepared or preparedByShape; `values` fill its placeholders. */
+export interface RawStatement<T extends pg.QueryResultRow> {
+  execute(values?: Record<string, unknown>): Promise<pg.QueryResult<T>>;
+}
+
+const byShape = new WeakMap<Queryable, Map<string, RawStatement<pg.QueryResultRow>>>();
+
+/**
+ * A raw SQL statement built once per shape of its input (`build` gives its values as
+ * sql.placeholder), then named and prepared like executePrepared's: the hottest lookups skip
+ * Drizzle's SQL building and the hashing of its text at every call, not only the planning.
+ */
+export function preparedByShape<T extends pg.QueryResultRow>(
+  db: Queryable,
+  shape: string,
+  build: () => SQL,
+): RawStatement<T> {
+  const statements = byShape.get(db) ?? new Map<string, RawStatement<pg.QueryResultRow>>();
+  byShape.set(db, statements);
+  let statement = statements.get(shape);
+  if (!statement) {
+    statement = prepareRaw(db, build());
+    statements.set(shape, statement);
+  }
+  return statement as RawStatement<T>;
+}
+
+function prepareRaw<T extends pg.QueryResultRow>(db: Queryable, query: SQL): RawStatement<T> {
   // Drizzle's own execute() path, with a statement name (its public API only names builders).
   const { dialect, session } = db as unknown as {
     dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
@@ -92,11 +123,11 @@ export async function executePrepared<T extends pg.QueryResultRow>(
         fields: undefined,
         name: string,
         arrayMode: boolean,
-      ): { execute(): Promise<pg.QueryResult<T>> };
+      ): RawStatement<T>;
     };
   };
   const built = dialect.sqlToQuery(query);
-  return session.prepareQuery(built, undefined, statementName(built.sql), false).execute();
+  return session.prepareQuery(built, undefined, statementName(built.sql), false);
 }
 
 /** The name executePrepared gives a statement text. */

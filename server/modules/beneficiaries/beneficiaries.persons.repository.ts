@@ -1,6 +1,6 @@
 import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { ConsentPurpose, Relationship, Sex } from "../../../contracts/beneficiaries.ts";
-import { executePrepared, type Queryable, statementName } from "../../platform/database.ts";
+import { executePrepared, preparedByShape, type Queryable, statementName } from "../../platform/database.ts";
 import { after, before } from "../../platform/pagination.ts";
 import { type Access, preparedScopeFilter, scopeFilter } from "../../platform/scope.ts";
 import { users } from "../access/access.table.ts";
@@ -101,15 +101,15 @@ export async function searchPersons(
   f: PersonFilter & { terms: SearchTerms },
 ): Promise<{ rows: PersonSummaryRow[]; capped: boolean }> {
   const t = f.terms;
-  if ((hasNames(t) && hopeless(t)) || (!t.cin && !t.phoneKey && !hasNames(t) && !t.birth))
-    return { rows: [], capped: false };
-  const score = t.cin || t.phoneKey ? sql`1::numeric` : nameScore(t);
+  if (t.cin || t.phoneKey) return exactLookup(db, access, f);
+  if ((hasNames(t) && hopeless(t)) || (!hasNames(t) && !t.birth)) return { rows: [], capped: false };
+  const score = nameScore(t);
   // Candidates are (id, score) pairs: narrow rows to union and sort; the page's columns are read
   // for the page only.
   const candidate = (where: SQL) =>
     sql`(select ${persons.id} as id, ${score} as score from ${persons}
       where ${and(...baseFilter(personsScope(access), f), where)} limit ${SEARCH_CAP + 1})`;
-  const whole = t.cin || t.phoneKey ? null : wholeNames(t);
+  const whole = wholeNames(t);
   // The word indexes are read only when the whole names found no more than the cap.
   const fewWhole = whole ? sql`(select count(*) from whole) <= ${SEARCH_CAP}` : sql`true`;
   const pass = (exactOnly: boolean) => candidate(sql`${fewWhole} and ${matches(t, exactOnly)}`);
@@ -130,13 +130,44 @@ export async function searchPersons(
     ) c cross join lateral (select ${pageColumns} from ${persons} where ${persons.id} = c.id limit 1) p
     order by c.score desc, c.id desc`,
   );
-  return {
-    rows: result.rows.map(({ n: _, ...r }) => ({
-      ...(r as unknown as PersonSummaryRow),
-      score: Number(r.score),
-    })),
-    capped: Number(result.rows[0]?.n ?? 0) > SEARCH_CAP,
-  };
+  return searchResult(result.rows);
+}
+
+/** A search's page; each row carries n, the number of candidates read (SEARCH_CAP + 1: more). */
+const searchResult = (rows: Record<string, unknown>[]) => ({
+  rows: rows.map(({ n: _, ...r }) => ({ ...(r as unknown as PersonSummaryRow), score: Number(r.score) })),
+  capped: Number(rows[0]?.n ?? 0) > SEARCH_CAP,
+});
+
+/**
+ * By CIN or phone number, the lookup a desk makes all day: equality on a unique or selective
+ * index, every match scored 1 (the cursor's score part is always 1), newest first. The statement
+ * is built and prepared once per shape of access and filters (values as placeholders).
+ */
+async function exactLookup(db: Queryable, access: Access, f: PersonFilter & { terms: SearchTerms }) {
+  const field = f.terms.cin ? "cin" : "phone";
+  const scope = preparedScopeFilter(access, { region: persons.regionCode, province: persons.provinceCode });
+  const shape = `persons by ${field} ${scope.shape} ${filterShape(f)}`;
+  const statement = preparedByShape<Record<string, unknown>>(db, shape, () => {
+    const value = sql.placeholder;
+    const column = field === "cin" ? persons.cin : persons.phoneKey;
+    const candidates = sql`select ${persons.id} as id from ${persons}
+      where ${and(...baseFilter(scope.filter, f, value), eq(column, value("key")))} limit ${SEARCH_CAP + 1}`;
+    return sql`select p.*, 1 as score, c.n from (
+      select * from (select id, count(*) over () as n from (${candidates}) u) c
+      ${f.cursorKey ? sql`where c.id < ${value("after")}` : sql``}
+      order by id desc limit ${value("limit")}
+    ) c cross join lateral (select ${pageColumns} from ${persons} where ${persons.id} = c.id limit 1) p
+    order by c.id desc`;
+  });
+  const result = await statement.execute({
+    ...scope.values,
+    ...filterValues(f),
+    key: f.terms.cin ?? f.terms.phoneKey,
+    after: f.cursorKey?.[1],
+    limit: f.limit + 1,
+  });
+  return searchResult(result.rows);
 }
 
 /** The summary columns as raw SQL selects them (birth date as its ISO text, like the builder's). */
@@ -210,36 +241,30 @@ const listStatements = new WeakMap<Queryable, Map<string, ListStatement>>();
  */
 function listStatement(db: Queryable, access: Access, f: PersonFilter) {
   const scope = preparedScopeFilter(access, { region: persons.regionCode, province: persons.provinceCode });
-  const flags = {
-    merged: f.includeMerged,
-    region: !!f.region,
-    province: !!f.province,
-    sex: !!f.sex,
-    cursor: !!f.cursorKey,
-  };
-  const shape = `${scope.shape}_${Object.entries(flags)
-    .filter(([, on]) => on)
-    .map(([name]) => name)
-    .join("_")}`;
+  const shape = `${scope.shape}_${filterShape(f)}`;
   const byShape = listStatements.get(db) ?? new Map<string, ListStatement>();
   listStatements.set(db, byShape);
   const statement = byShape.get(shape) ?? buildListStatement(db, scope.filter, f, shape);
   byShape.set(shape, statement);
   const [c0, c1, c2] = f.cursorKey ?? [];
-  return {
-    statement,
-    values: {
-      ...scope.values,
-      region: f.region,
-      province: f.province,
-      sex: f.sex,
-      c0,
-      c1,
-      c2,
-      limit: f.limit + 1,
-    },
-  };
+  return { statement, values: { ...scope.values, ...filterValues(f), c0, c1, c2, limit: f.limit + 1 } };
 }
+
+/** Which of baseFilter's conditions (and a cursor) a filter has: a prepared statement's shape. */
+const filterShape = (f: PersonFilter) =>
+  Object.entries({
+    merged: f.includeMerged,
+    region: !!f.region,
+    province: !!f.province,
+    sex: !!f.sex,
+    cursor: !!f.cursorKey,
+  })
+    .filter(([, on]) => on)
+    .map(([name]) => name)
+    .join("_");
+
+/** baseFilter's values, by the names of their placeholders. */
+const filterValues = (f: PersonFilter) => ({ region: f.region, province: f.province, sex: f.sex });
 
 function buildListStatement(db: Queryable, scope: SQL | undefined, f: PersonFilter, shape: string) {
   const value = sql.placeholder;

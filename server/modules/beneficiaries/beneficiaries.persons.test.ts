@@ -139,6 +139,42 @@ describe("persons", () => {
     }
   });
 
+  it("finds by phone or CIN within the caller's region, newest first, page after page", async () => {
+    // A family's shared phone: three in Casablanca-Settat (MA-06), one in Rabat (MA-04).
+    const phone = "0677001122";
+    const family = [];
+    for (const [provinceCode, sex] of [
+      ["MA-CAS", "female"],
+      ["MA-CAS", "male"],
+      ["MA-SET", "female"],
+      ["MA-RAB", "female"],
+    ])
+      family.push(await create(admin, { phone, provinceCode, sex, cin: nextCin("PH") }));
+    const officer = await env.userWith("regional_officer", "region", "MA-06");
+    const pages = async (client: Client, q: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: { items: { id: string }[]; nextCursor: string | null } = (
+          await client.get(`/api/v1/persons?${q}&limit=2${cursor ? `&cursor=${cursor}` : ""}`)
+        ).json();
+        seen.push(...res.items.map((p) => p.id));
+        cursor = res.nextCursor;
+      } while (cursor && seen.length < 10);
+      return seen;
+    };
+    const newestFirst = (ids: string[]) => [...ids].sort().reverse();
+    const casablanca = family.slice(0, 3).map((p) => p.id);
+    expect(await pages(officer, `q=${phone}`)).toEqual(newestFirst(casablanca));
+    expect(await pages(admin, `q=${phone}`)).toEqual(newestFirst(family.map((p) => p.id)));
+    expect(await pages(officer, `q=${phone}&sex=female`)).toEqual(newestFirst([casablanca[0], casablanca[2]]));
+    expect(await pages(officer, `q=${phone}&province=MA-SET`)).toEqual([casablanca[2]]);
+    const [cas, , , rab] = family as { id: string; cin: string }[];
+    expect(await pages(officer, `q=${cas?.cin}`)).toEqual([cas?.id]);
+    expect(await pages(officer, `q=${rab?.cin}`)).toEqual([]);
+    expect(await pages(admin, `q=${rab?.cin}`)).toEqual([rab?.id]);
+  });
+
   it("refuses a second person with the same CIN with 409 on the field, writing nothing", async () => {
     const cin = nextCin();
     await create(admin, { cin });
