@@ -110,14 +110,17 @@ export async function searchPersons(
     sql`(select ${persons.id} as id, ${score} as score from ${persons}
       where ${and(...baseFilter(personsScope(access), f), where)} limit ${SEARCH_CAP + 1})`;
   const whole = wholeNames(t);
-  // The word indexes are read only when the whole names found no more than the cap.
-  const fewWhole = whole ? sql`(select count(*) from whole) <= ${SEARCH_CAP}` : sql`true`;
-  const pass = (exactOnly: boolean) => candidate(sql`${fewWhole} and ${matches(t, exactOnly)}`);
-  const byWords = expanded(t) ? sql`${pass(true)} union ${pass(false)}` : pass(false);
-  const candidates = whole ? sql`select * from whole union ${byWords}` : byWords;
-  const wholeClause = whole
-    ? sql`with whole as (${wholeCandidates(whole, candidate, birthMatch(t))}) `
+  // The word indexes are read only when the whole names found no more than the cap; the words'
+  // own keys only when their variants were more than the cap (a subset of them otherwise).
+  const fewWhole = whole ? few("whole") : sql`true`;
+  const words = candidate(sql`${fewWhole} and ${matches(t, false)}`);
+  const ownWords = expanded(t)
+    ? sql` union ${candidate(sql`${fewWhole} and not ${few("words")} and ${matches(t, true)}`)}`
     : sql``;
+  const candidates = sql`${whole ? sql`select * from whole union ` : sql``}select * from words${ownWords}`;
+  const wholeClause = whole
+    ? sql`with whole as (${wholeCandidates(whole, candidate, birthMatch(t))}), words as ${words} `
+    : sql`with words as ${words} `;
   // Scored and sorted among the candidates only; n tells whether the cap was reached.
   const result = await executePrepared<Record<string, unknown>>(
     db,
@@ -194,11 +197,18 @@ function wholeCandidates(
       ? sql`${persons.searchLatinKey} = ${any(whole.own)} and ${persons.searchLatin} = ${any(whole.spelled)}`
       : sql`${persons.searchArabicKey} = ${any(whole.own)}`;
   const key = whole.script === "latin" ? persons.searchLatinKey : persons.searchArabicKey;
-  const variants = candidate(sql`${key} = ${any(whole.all)} and ${birth}`);
+  const variants = (when: SQL) => candidate(sql`${when} and ${key} = ${any(whole.all)} and ${birth}`);
   // Arabic words that were not expanded: the closest names are all the names.
-  if (whole.script === "arabic" && whole.all.join() === whole.own.join()) return variants;
-  return sql`${candidate(sql`${closest} and ${birth}`)} union ${variants}`;
+  if (whole.script === "arabic" && whole.all.join() === whole.own.join()) return variants(sql`true`);
+  // The variants are further from what was typed: not read when the closest names already fill
+  // the cap (the answer says it is capped either way).
+  return sql`with closest as ${candidate(sql`${closest} and ${birth}`)}
+    select * from closest union ${variants(few("closest"))}`;
 }
+
+/** Whether a named candidate list (a WITH query) holds no more than SEARCH_CAP rows. */
+const few = (name: "whole" | "words" | "closest") =>
+  sql`(select count(*) from ${sql.identifier(name)}) <= ${SEARCH_CAP}`;
 
 /**
  * Filters every list shares: scope, merged records, region, province, sex. `value` gives each
