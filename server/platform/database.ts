@@ -3,12 +3,28 @@ import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
 
 export type Db = NodePgDatabase;
 /** A transaction handle: same query API as Db. Services pass it to repositories. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Queryable = Db | Tx;
+
+/**
+ * Independent reads: at once on the pool (a connection each), one after the other in a
+ * transaction, which is one connection: pg queues a query sent while another runs on the same
+ * client, deprecated (pg 9 refuses it).
+ */
+export async function readAll<T extends readonly unknown[]>(
+  q: Queryable,
+  reads: { [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
+  if (!(q instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
+}
 
 export interface Database {
   db: Db;

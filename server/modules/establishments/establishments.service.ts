@@ -8,7 +8,7 @@ import type {
 } from "../../../contracts/establishments.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { AuthenticatedContext } from "../../platform/context.ts";
-import type { Db, Queryable } from "../../platform/database.ts";
+import { type Db, type Queryable, readAll } from "../../platform/database.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { decodeCursor, toPage } from "../../platform/pagination.ts";
 import { type Access, accessFor, reaches } from "../../platform/scope.ts";
@@ -137,7 +137,7 @@ export function createEstablishmentsService(deps: { db: Db; occupancy?: Occupanc
   async function detail(q: Queryable, access: Access, id: string, lock = false): Promise<Establishment> {
     const row = await repo.find(q, access, id, { lock });
     if (!row) throw notFound("establishments.not_found");
-    const [staff, cohorts] = await Promise.all([repo.staffOf(q, id), repo.cohortsOf(q, id)]);
+    const [staff, cohorts] = await readAll(q, [() => repo.staffOf(q, id), () => repo.cohortsOf(q, id)]);
     return { ...row, staff, cohorts };
   }
 

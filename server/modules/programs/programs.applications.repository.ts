@@ -6,7 +6,7 @@ import type {
   ServiceRecord,
 } from "../../../contracts/applications.ts";
 import type { ProgramStatus } from "../../../contracts/programs.ts";
-import type { Queryable } from "../../platform/database.ts";
+import { type Queryable, readAll } from "../../platform/database.ts";
 import type { Access } from "../../platform/scope.ts";
 import { persons, personsScope } from "../beneficiaries/index.ts";
 import { organizations } from "../organizations/index.ts";
@@ -295,17 +295,19 @@ export async function timelineOf(db: Queryable, personId: string) {
     .where(eq(applications.personId, personId));
   const ids = apps.map((a) => a.id);
   if (!ids.length) return { apps, events: [], services: [] };
-  const [events, services] = await Promise.all([
-    db
-      .select()
-      .from(applicationEvents)
-      .where(inArray(applicationEvents.applicationId, ids))
-      .orderBy(applicationEvents.occurredAt),
-    db
-      .select()
-      .from(applicationServices)
-      .where(inArray(applicationServices.applicationId, ids))
-      .orderBy(applicationServices.deliveredOn),
+  const [events, services] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(applicationEvents)
+        .where(inArray(applicationEvents.applicationId, ids))
+        .orderBy(applicationEvents.occurredAt),
+    () =>
+      db
+        .select()
+        .from(applicationServices)
+        .where(inArray(applicationServices.applicationId, ids))
+        .orderBy(applicationServices.deliveredOn),
   ]);
   return { apps, events, services };
 }

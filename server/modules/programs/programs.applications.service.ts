@@ -10,7 +10,7 @@ import {
 import type { Locale } from "../../../contracts/common.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { AuthenticatedContext } from "../../platform/context.ts";
-import type { Db, Queryable } from "../../platform/database.ts";
+import { type Db, type Queryable, readAll } from "../../platform/database.ts";
 import { AppError, type FieldIssue, notFound } from "../../platform/errors.ts";
 import { decodeCursor, toPage } from "../../platform/pagination.ts";
 import { type Access, accessFor } from "../../platform/scope.ts";
@@ -45,10 +45,10 @@ async function applicationOut(
   q: Queryable,
   row: applicationsRepo.ApplicationDetailRow,
 ): Promise<Application> {
-  const [stages, events, services] = await Promise.all([
-    repo.stagesOf(q, row.programId),
-    applicationsRepo.eventsOf(q, row.id),
-    applicationsRepo.servicesOf(q, row.id),
+  const [stages, events, services] = await readAll(q, [
+    () => repo.stagesOf(q, row.programId),
+    () => applicationsRepo.eventsOf(q, row.id),
+    () => applicationsRepo.servicesOf(q, row.id),
   ]);
   const { next, actions } = allowedFrom(
     row,

@@ -13,7 +13,7 @@ import {
 } from "../../../contracts/programs.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { AuthenticatedContext } from "../../platform/context.ts";
-import type { Db, Queryable } from "../../platform/database.ts";
+import { type Db, type Queryable, readAll } from "../../platform/database.ts";
 import { AppError, type FieldIssue } from "../../platform/errors.ts";
 import { decodeCursor, toPage } from "../../platform/pagination.ts";
 import { type Access, accessFor, reaches } from "../../platform/scope.ts";
@@ -51,10 +51,10 @@ const editable = (p: Program) => ({
 });
 
 async function programOut(q: Queryable, row: repo.ProgramRow): Promise<Program> {
-  const [funders, regions, stages] = await Promise.all([
-    repo.fundersOf(q, [row.id]),
-    repo.regionsOf(q, [row.id]),
-    repo.stagesOf(q, row.id),
+  const [funders, regions, stages] = await readAll(q, [
+    () => repo.fundersOf(q, [row.id]),
+    () => repo.regionsOf(q, [row.id]),
+    () => repo.stagesOf(q, row.id),
   ]);
   return {
     ...row,

@@ -5,7 +5,7 @@ import type {
   RuleGroup,
 } from "../../../contracts/eligibility.ts";
 import type { AuthenticatedContext } from "../../platform/context.ts";
-import type { Queryable } from "../../platform/database.ts";
+import { type Queryable, readAll } from "../../platform/database.ts";
 import { can } from "../../platform/scope.ts";
 import { eligibilityProfile } from "../beneficiaries/index.ts";
 import { territoryNames } from "../territories/index.ts";
@@ -28,9 +28,9 @@ export async function namesFor(
   node: Parameters<typeof codesIn>[0],
 ): Promise<Names> {
   const codes = codesIn(node);
-  const [territories, progs] = await Promise.all([
-    territoryNames(q, codes, locale),
-    repo.programIdsByCode(q, codes.programs),
+  const [territories, progs] = await readAll(q, [
+    () => territoryNames(q, codes, locale),
+    () => repo.programIdsByCode(q, codes.programs),
   ]);
   return {
     regions: territories.regions,
@@ -41,9 +41,9 @@ export async function namesFor(
 
 /** What the registry knows about a person, as the rules read it. */
 export async function personProfile(q: Queryable, personId: string): Promise<Profile> {
-  const [facts, enrolled] = await Promise.all([
-    eligibilityProfile(q, personId),
-    applicationsRepo.enrolledProgramCodes(q, personId),
+  const [facts, enrolled] = await readAll(q, [
+    () => eligibilityProfile(q, personId),
+    () => applicationsRepo.enrolledProgramCodes(q, personId),
   ]);
   if (!facts) return EMPTY_PROFILE;
   return {
