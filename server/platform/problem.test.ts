@@ -51,6 +51,23 @@ describe("HTTP platform", () => {
     });
   });
 
+  it("says a field's own message when its contract names one, in the caller's language", async () => {
+    const officer = await env.userWith("national_officer", "national");
+    for (const [language, text] of [
+      ["fr", "Période : une année (2026) ou un trimestre (2026-Q2)."],
+      ["ar", null],
+    ] as const) {
+      const res = await officer.get("/api/v1/dashboards/map?indicator=x&period=2026-Q5", {
+        "accept-language": language,
+      });
+      expect(res.statusCode).toBe(400);
+      const [issue] = res.json().errors;
+      expect(issue).toMatchObject({ path: "period", code: "indicators.period_format" });
+      if (text) expect(issue.message).toBe(text);
+      else expect(issue.message).toMatch(/[\u0600-\u06FF]/);
+    }
+  });
+
   describe("bad input never gives a 500 and writes nothing", () => {
     it("malformed JSON is 400", async () => {
       const admin = await env.userWith("administrator", "national");

@@ -86,8 +86,8 @@ function zodIssue(v: ZodIssueLike, source: unknown): FieldIssue {
   const segments = v.instancePath.split("/").filter(Boolean);
   const params = { ...v.params } as Record<string, unknown>;
   let path = segments.join(".");
-  let code =
-    v.message?.startsWith("validation.") && hasKey(v.message) ? v.message : `validation.${v.keyword}`;
+  // A contract may name its own message ({ message: "indicators.period_format" }): any code with a text.
+  let code = v.message && hasKey(messageKey(v.message)) ? v.message : `validation.${v.keyword}`;
   if (v.keyword === "unrecognized_keys") {
     const keys = (params.keys as string[] | undefined) ?? [];
     params.keys = keys.join(", ");
@@ -97,7 +97,7 @@ function zodIssue(v: ZodIssueLike, source: unknown): FieldIssue {
   } else if (v.keyword === "invalid_value" && Array.isArray(params.values)) {
     params.values = params.values.join(", ");
   }
-  if (!hasKey(code)) code = "validation.custom";
+  if (!hasKey(messageKey(code))) code = "validation.custom";
   return { path, code, params };
 }
 
