@@ -25,15 +25,17 @@ same run on the same data. What runs (sources in \`bench/\`):
   after it, then the indicators module's datasets are marked stale
   (\`indicator_sources_changed()\`) and the tables vacuumed and analysed.
 - **lookup** (\`bench/lookup.bench.ts\`) — \`GET /api/v1/persons?q=…\` on a real Jisr server
-  (loopback), 16 concurrent clients, for CINs, Latin names respelled with another variant of
-  the first name (Mohammed for Mohamed…) and Arabic names; baselines: the very SQL statements
-  the service sends (captured from it), as named prepared statements, run directly through pg by
-  16 clients; and the same statements behind a bare Fastify + pg endpoint loaded by the same
-  16 clients (what any HTTP server reaches on this machine).
+  (loopback), 16 concurrent connections of autocannon (closed loop, each latency recorded; its
+  HTTP client costs a fraction of fetch's CPU on the shared cores), for CINs, Latin names
+  respelled with another variant of the first name (Mohammed for Mohamed…) and Arabic names;
+  baselines: the very SQL statements the service sends (captured from it), as named prepared
+  statements, run directly through pg by 16 clients; and the same statements behind a bare
+  Fastify + pg endpoint loaded the same way (what any HTTP server reaches on this machine).
 - **dashboards** (\`bench/dashboards.bench.ts\`) — \`GET /api/v1/dashboards/national\` and
-  \`/regions/MA-06\` (indicators module, pre-aggregated datasets), one reader; baseline: the
-  naive GROUP BY over the base tables (applications ⋈ persons, establishments, resident stays)
-  for the same figures. The bench first checks that both give exactly the same numbers.
+  \`/regions/MA-06\` (indicators module, pre-aggregated datasets), one reader (autocannon, one
+  connection); baseline: the naive GROUP BY over the base tables (applications ⋈ persons,
+  establishments, resident stays) for the same figures. The bench first checks that both give
+  exactly the same numbers.
 - **list** (\`bench/list.bench.ts\`) — autocannon, 16 connections, on
   \`GET /api/v1/persons?limit=50\` for a regional officer of Casablanca-Settat; baseline: a
   bare Fastify + pg endpoint running the same SQL, prepared like Jisr's (same pool size).

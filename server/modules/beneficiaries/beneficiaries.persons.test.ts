@@ -167,7 +167,9 @@ describe("persons", () => {
     const casablanca = family.slice(0, 3).map((p) => p.id);
     expect(await pages(officer, `q=${phone}`)).toEqual(newestFirst(casablanca));
     expect(await pages(admin, `q=${phone}`)).toEqual(newestFirst(family.map((p) => p.id)));
-    expect(await pages(officer, `q=${phone}&sex=female`)).toEqual(newestFirst([casablanca[0], casablanca[2]]));
+    expect(await pages(officer, `q=${phone}&sex=female`)).toEqual(
+      newestFirst([casablanca[0], casablanca[2]]),
+    );
     expect(await pages(officer, `q=${phone}&province=MA-SET`)).toEqual([casablanca[2]]);
     const [cas, , , rab] = family as { id: string; cin: string }[];
     expect(await pages(officer, `q=${cas?.cin}`)).toEqual([cas?.id]);
