@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
-import { missingGlyphs, registerFonts, visualRuns, wrapLines } from "./pdf.text.ts";
+import { missingGlyphs, paragraphLayout, registerFonts, visualRuns, wrapLines } from "./pdf.text.ts";
 import { formatDate, formatMoney, type PdfSummary, renderPdf } from "./pdf.ts";
 
 const hasPdftotext = (() => {
@@ -84,6 +84,24 @@ describe("pdf summaries", () => {
     expect(runs.every((r) => r.width > 0)).toBe(true);
     const ltr = visualRuns(doc, "Rabat (الرباط)", 10, "regular", "ltr");
     expect(ltr.map((r) => r.text)).toEqual(["Rabat (", "الرباط", ")"]);
+  });
+
+  it("lays out a French paragraph of an Arabic document left to right, on the page's side", () => {
+    const doc = new PDFDocument();
+    registerFonts(doc);
+    const french = "Centre d'accueil (Rabat).";
+    const own = paragraphLayout(french, "rtl");
+    expect(own).toEqual({ direction: "ltr", align: "end" });
+    const text = (direction: "ltr" | "rtl") =>
+      visualRuns(doc, french, 10, "regular", direction)
+        .map((r) => r.text)
+        .join("");
+    // Laid out right to left, the final period and bracket jumped to the left of the sentence.
+    expect(text("rtl")).not.toBe(french);
+    expect(text(own.direction)).toBe(french);
+    expect(paragraphLayout("الرباط (Rabat).", "ltr")).toEqual({ direction: "rtl", align: "end" });
+    expect(paragraphLayout("2024 — 12 %", "rtl")).toEqual({ direction: "rtl", align: "start" });
+    expect(paragraphLayout("Rabat", "ltr", "center")).toEqual({ direction: "ltr", align: "center" });
   });
 
   it("wraps long text to the width and cuts words longer than a line", () => {

@@ -175,6 +175,22 @@ export function wrapLines(
 export type Align = "start" | "end" | "center";
 
 /**
+ * How a paragraph is laid out on a page of the given direction: in its own direction, as
+ * dir="auto" gives it (its first letter's: a French description in an Arabic document keeps its
+ * final period and brackets where French puts them), yet aligned on the page's side.
+ */
+export function paragraphLayout(
+  text: string,
+  page: "ltr" | "rtl",
+  align: Align = "start",
+): { direction: "ltr" | "rtl"; align: Align } {
+  const letter = /\p{L}/u.exec(text)?.[0];
+  const direction = letter === undefined ? page : ARABIC.test(letter) ? "rtl" : "ltr";
+  if (direction === page || align === "center") return { direction, align };
+  return { direction, align: align === "start" ? "end" : "start" };
+}
+
+/**
  * Draws one line inside [x, x + width], aligned in the reading direction. `y` is the
  * top of the line; every run sits on one baseline, since the Latin and Arabic fonts
  * have different ascents.

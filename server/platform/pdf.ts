@@ -1,7 +1,15 @@
 import type { FastifyReply } from "fastify";
 import PDFDocument from "pdfkit";
 import type { Locale } from "../../contracts/common.ts";
-import { type Align, cleanText, drawLine, type FontWeight, registerFonts, wrapLines } from "./pdf.text.ts";
+import {
+  type Align,
+  cleanText,
+  drawLine,
+  type FontWeight,
+  paragraphLayout,
+  registerFonts,
+  wrapLines,
+} from "./pdf.text.ts";
 
 /**
  * Printable A4 summaries (a convention, a project…): a title, a subtitle, sections of
@@ -116,13 +124,14 @@ class Layout {
   ) {
     const width = o.width ?? CONTENT_WIDTH;
     const lineHeight = o.size * 1.55;
-    for (const line of wrapLines(this.doc, text, width, o.size, o.weight ?? "regular", this.dir)) {
+    const own = paragraphLayout(text, this.dir, o.align);
+    for (const line of wrapLines(this.doc, text, width, o.size, o.weight ?? "regular", own.direction)) {
       this.ensure(lineHeight);
       drawLine(
         this.doc,
         line,
         { x: o.x ?? PAGE.margin, y: this.y, width },
-        { ...o, weight: o.weight ?? "regular", direction: this.dir },
+        { ...o, ...own, weight: o.weight ?? "regular" },
       );
       this.y += lineHeight;
     }
@@ -162,14 +171,9 @@ class Layout {
     for (const f of section.fields) {
       const size = 10;
       const label = wrapLines(this.doc, f.label, labelWidth, size, "regular", this.dir);
-      const value = wrapLines(
-        this.doc,
-        formatValue(f.value, this.summary.locale),
-        valueWidth,
-        size,
-        "bold",
-        this.dir,
-      );
+      const text = formatValue(f.value, this.summary.locale);
+      const own = paragraphLayout(text, this.dir);
+      const value = wrapLines(this.doc, text, valueWidth, size, "bold", own.direction);
       const height = Math.max(label.length, value.length) * size * 1.55 + 3;
       this.ensure(height);
       const line = (text: string, i: number, x: number, width: number, bold: boolean) =>
@@ -177,7 +181,12 @@ class Layout {
           this.doc,
           text,
           { x, y: this.y + i * size * 1.55, width },
-          { size, weight: bold ? "bold" : "regular", direction: this.dir, color: bold ? undefined : MUTED },
+          {
+            size,
+            weight: bold ? "bold" : "regular",
+            ...(bold ? own : { direction: this.dir }),
+            color: bold ? undefined : MUTED,
+          },
         );
       for (const [i, l] of label.entries()) line(l, i, labelX, labelWidth, false);
       for (const [i, l] of value.entries()) line(l, i, valueX, valueWidth, true);
@@ -205,8 +214,16 @@ class Layout {
       acc += w;
     }
     const row = (cells: readonly string[], o: { bold: boolean; fill?: string; aligns: readonly Align[] }) => {
+      const own = cells.map((c, i) => paragraphLayout(c, this.dir, o.aligns[i]));
       const lines = cells.map((c, i) =>
-        wrapLines(this.doc, c, (widths[i] as number) - 2 * pad, size, o.bold ? "bold" : "regular", this.dir),
+        wrapLines(
+          this.doc,
+          c,
+          (widths[i] as number) - 2 * pad,
+          size,
+          o.bold ? "bold" : "regular",
+          own[i]?.direction ?? this.dir,
+        ),
       );
       const height = Math.max(...lines.map((l) => l.length)) * size * 1.5 + 2 * pad;
       const broke = this.ensure(height);
@@ -221,7 +238,7 @@ class Layout {
               y: this.y + pad + j * size * 1.5,
               width: (widths[i] as number) - 2 * pad,
             },
-            { size, weight: o.bold ? "bold" : "regular", direction: this.dir, align: o.aligns[i] },
+            { size, weight: o.bold ? "bold" : "regular", direction: this.dir, ...own[i] },
           );
         }
       }
