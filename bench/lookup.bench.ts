@@ -140,7 +140,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 }
 
 /** CINs, Latin names respelled with another variant of the first name, and Arabic names, from a repeatable sample. */
-export async function sampleQueries(url: string) {
+async function sampleQueries(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
