@@ -10,8 +10,9 @@ import {
 import { PROVINCES, REGIONS } from "../modules/territories/index.ts";
 import { recordAudit } from "../platform/audit.ts";
 import { systemContext } from "../platform/context.ts";
-import type { Db, Tx } from "../platform/database.ts";
+import type { Db } from "../platform/database.ts";
 import { newId } from "../platform/ids.ts";
+import { insertMany } from "./demo.insert.ts";
 
 /**
  * Demo registry: about 20,000 persons in 6,000 households across the twelve regions (weighted by
@@ -335,11 +336,11 @@ export async function loadDemoPersons(
   // Search keys computed here, as every writer of persons does (the SQL fallback is per row, slower).
   const keyed = personRows.map((p) => ({ ...p, ...personKeys(p) }));
   await db.transaction(async (tx) => {
-    await insertBatches(tx, persons, keyed);
+    await insertMany(tx, persons, keyed);
     await rememberNameWords(tx, keyed);
-    await insertBatches(tx, households, householdRows);
-    await insertBatches(tx, householdMembers, memberRows);
-    await insertBatches(tx, consents, consentRows);
+    await insertMany(tx, households, householdRows);
+    await insertMany(tx, householdMembers, memberRows);
+    await insertMany(tx, consents, consentRows);
     await recordAudit(tx, systemContext("demo"), {
       action: "person.import",
       entityType: "person",
@@ -349,15 +350,4 @@ export async function loadDemoPersons(
     await tx.execute(sql`analyze persons`);
   });
   return { persons: personRows.length, households: householdRows.length };
-}
-
-async function insertBatches<T extends Record<string, unknown>>(
-  tx: Tx,
-  table: typeof persons | typeof households | typeof householdMembers | typeof consents,
-  rows: T[],
-  size = 1000,
-) {
-  for (let i = 0; i < rows.length; i += size)
-    // biome-ignore lint/suspicious/noExplicitAny: one helper for four tables of known row shapes
-    await tx.insert(table).values(rows.slice(i, i + size) as any);
 }

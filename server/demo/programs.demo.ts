@@ -16,6 +16,7 @@ import { recordAudit } from "../platform/audit.ts";
 import { systemContext } from "../platform/context.ts";
 import type { Db, Tx } from "../platform/database.ts";
 import { newId } from "../platform/ids.ts";
+import { insertMany } from "./demo.insert.ts";
 import { addDays, type Candidate, DAY, DEMO_PROGRAMS, type Rand } from "./programs.demo.catalog.ts";
 
 /**
@@ -279,12 +280,9 @@ export async function loadDemoPrograms(
           for (const s of d.services(r, enrolledOn))
             if (s.deliveredOn <= today) serviceRows.push({ ...s, applicationId, recordedBy: "demo" });
       }
-      for (let i = 0; i < appRows.length; i += 500)
-        await tx.insert(applications).values(appRows.slice(i, i + 500));
-      for (let i = 0; i < eventRows.length; i += 1000)
-        await tx.insert(applicationEvents).values(eventRows.slice(i, i + 1000));
-      for (let i = 0; i < serviceRows.length; i += 1000)
-        await tx.insert(applicationServices).values(serviceRows.slice(i, i + 1000));
+      await insertMany(tx, applications, appRows);
+      await insertMany(tx, applicationEvents, eventRows);
+      await insertMany(tx, applicationServices, serviceRows);
       if (appRows.length)
         await recordAudit(tx, ctx, {
           action: "application.import",

@@ -17,6 +17,7 @@ import { recordAudit } from "../platform/audit.ts";
 import { systemContext } from "../platform/context.ts";
 import type { Db, Queryable } from "../platform/database.ts";
 import { newId } from "../platform/ids.ts";
+import { insertMany } from "./demo.insert.ts";
 
 /**
  * Residents of the demo establishments (stays admitted over the last two years, some discharged,
@@ -109,10 +110,6 @@ const ACTIONS: Record<ProjectDomain, string[]> = {
   ],
   partnerships: ["Signer une convention avec la délégation de la santé", "Conventionner avec la commune"],
 };
-
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 2000) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-}
 
 export async function loadDemoResidents(
   db: Db,
@@ -241,9 +238,9 @@ export async function loadDemoResidents(
       }
     }
 
-    await insertChunks(stays, (c) => tx.insert(residentStays).values(c));
-    await insertChunks(services, (c) => tx.insert(residentServices).values(c));
-    await insertChunks(attendance, (c) => tx.insert(residentAttendance).values(c), 5000);
+    await insertMany(tx, residentStays, stays);
+    await insertMany(tx, residentServices, services);
+    await insertMany(tx, residentAttendance, attendance);
     await recordAudit(tx, ctx, {
       action: "demo.residents_load",
       entityType: "resident_stay",
