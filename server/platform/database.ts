@@ -107,27 +107,29 @@ export interface RawStatement<T extends pg.QueryResultRow> {
   execute(values?: Record<string, unknown>): Promise<pg.QueryResult<T>>;
 }
 
-const byShape = new WeakMap<Queryable, Map<string, RawStatement<pg.QueryResultRow>>>();
+const byShape = new WeakMap<Queryable, Map<string, unknown>>();
+
+/**
+ * What `build` gives, built once per database handle and shape, then kept: a statement whose
+ * text depends only on the shape of its input (which filters, how many scope values).
+ */
+export function oncePerShape<S>(db: Queryable, shape: string, build: () => S): S {
+  const built = byShape.get(db) ?? new Map<string, unknown>();
+  byShape.set(db, built);
+  if (!built.has(shape)) built.set(shape, build());
+  return built.get(shape) as S;
+}
 
 /**
  * A raw SQL statement built once per shape of its input (`build` gives its values as
  * sql.placeholder), then named and prepared like executePrepared's: the hottest lookups skip
  * Drizzle's SQL building and the hashing of its text at every call, not only the planning.
  */
-export function preparedByShape<T extends pg.QueryResultRow>(
+export const preparedByShape = <T extends pg.QueryResultRow>(
   db: Queryable,
   shape: string,
   build: () => SQL,
-): RawStatement<T> {
-  const statements = byShape.get(db) ?? new Map<string, RawStatement<pg.QueryResultRow>>();
-  byShape.set(db, statements);
-  let statement = statements.get(shape);
-  if (!statement) {
-    statement = prepareRaw(db, build());
-    statements.set(shape, statement);
-  }
-  return statement as RawStatement<T>;
-}
+) => oncePerShape(db, shape, () => prepareRaw<T>(db, build()));
 
 function prepareRaw<T extends pg.QueryResultRow>(db: Queryable, query: SQL): RawStatement<T> {
   // Drizzle's own execute() path, with a statement name (its public API only names builders).

@@ -1,6 +1,12 @@
 import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { ConsentPurpose, Relationship, Sex } from "../../../contracts/beneficiaries.ts";
-import { executePrepared, preparedByShape, type Queryable, statementName } from "../../platform/database.ts";
+import {
+  executePrepared,
+  oncePerShape,
+  preparedByShape,
+  type Queryable,
+  statementName,
+} from "../../platform/database.ts";
 import { after, before } from "../../platform/pagination.ts";
 import { type Access, preparedScopeFilter, scopeFilter } from "../../platform/scope.ts";
 import { users } from "../access/access.table.ts";
@@ -241,9 +247,6 @@ export async function listPersons(
   return rows;
 }
 
-type ListStatement = ReturnType<typeof buildListStatement>;
-const listStatements = new WeakMap<Queryable, Map<string, ListStatement>>();
-
 /**
  * The list by name as a prepared statement, one per shape of access and filters: the registry's
  * most frequent read, so Drizzle builds its SQL once and PostgreSQL plans it once per connection.
@@ -252,10 +255,9 @@ const listStatements = new WeakMap<Queryable, Map<string, ListStatement>>();
 function listStatement(db: Queryable, access: Access, f: PersonFilter) {
   const scope = preparedScopeFilter(access, { region: persons.regionCode, province: persons.provinceCode });
   const shape = `${scope.shape}_${filterShape(f)}`;
-  const byShape = listStatements.get(db) ?? new Map<string, ListStatement>();
-  listStatements.set(db, byShape);
-  const statement = byShape.get(shape) ?? buildListStatement(db, scope.filter, f, shape);
-  byShape.set(shape, statement);
+  const statement = oncePerShape(db, `persons list ${shape}`, () =>
+    buildListStatement(db, scope.filter, f, shape),
+  );
   const [c0, c1, c2] = f.cursorKey ?? [];
   return { statement, values: { ...scope.values, ...filterValues(f), c0, c1, c2, limit: f.limit + 1 } };
 }

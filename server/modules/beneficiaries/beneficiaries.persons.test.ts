@@ -123,17 +123,7 @@ describe("persons", () => {
     for (let i = 0; i < 5; i++)
       await create(admin, { firstNameLatin: "Hafsa", lastNameLatin: `Pagination${i}` });
     for (const q of ["q=hafsa%20pagination", "region=MA-06"]) {
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      let pages = 0;
-      do {
-        const res: { items: { id: string }[]; nextCursor: string | null } = (
-          await admin.get(`/api/v1/persons?${q}&limit=2${cursor ? `&cursor=${cursor}` : ""}`)
-        ).json();
-        seen.push(...res.items.map((p) => p.id));
-        cursor = res.nextCursor;
-        pages++;
-      } while (cursor && pages < 100);
+      const seen = await pageThrough(admin, q);
       expect(new Set(seen).size).toBe(seen.length);
       expect(seen.length).toBeGreaterThanOrEqual(5);
     }
@@ -151,30 +141,18 @@ describe("persons", () => {
     ])
       family.push(await create(admin, { phone, provinceCode, sex, cin: nextCin("PH") }));
     const officer = await env.userWith("regional_officer", "region", "MA-06");
-    const pages = async (client: Client, q: string) => {
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const res: { items: { id: string }[]; nextCursor: string | null } = (
-          await client.get(`/api/v1/persons?${q}&limit=2${cursor ? `&cursor=${cursor}` : ""}`)
-        ).json();
-        seen.push(...res.items.map((p) => p.id));
-        cursor = res.nextCursor;
-      } while (cursor && seen.length < 10);
-      return seen;
-    };
     const newestFirst = (ids: string[]) => [...ids].sort().reverse();
     const casablanca = family.slice(0, 3).map((p) => p.id);
-    expect(await pages(officer, `q=${phone}`)).toEqual(newestFirst(casablanca));
-    expect(await pages(admin, `q=${phone}`)).toEqual(newestFirst(family.map((p) => p.id)));
-    expect(await pages(officer, `q=${phone}&sex=female`)).toEqual(
+    expect(await pageThrough(officer, `q=${phone}`)).toEqual(newestFirst(casablanca));
+    expect(await pageThrough(admin, `q=${phone}`)).toEqual(newestFirst(family.map((p) => p.id)));
+    expect(await pageThrough(officer, `q=${phone}&sex=female`)).toEqual(
       newestFirst([casablanca[0], casablanca[2]]),
     );
-    expect(await pages(officer, `q=${phone}&province=MA-SET`)).toEqual([casablanca[2]]);
+    expect(await pageThrough(officer, `q=${phone}&province=MA-SET`)).toEqual([casablanca[2]]);
     const [cas, , , rab] = family as { id: string; cin: string }[];
-    expect(await pages(officer, `q=${cas?.cin}`)).toEqual([cas?.id]);
-    expect(await pages(officer, `q=${rab?.cin}`)).toEqual([]);
-    expect(await pages(admin, `q=${rab?.cin}`)).toEqual([rab?.id]);
+    expect(await pageThrough(officer, `q=${cas?.cin}`)).toEqual([cas?.id]);
+    expect(await pageThrough(officer, `q=${rab?.cin}`)).toEqual([]);
+    expect(await pageThrough(admin, `q=${rab?.cin}`)).toEqual([rab?.id]);
   });
 
   it("refuses a second person with the same CIN with 409 on the field, writing nothing", async () => {
@@ -455,3 +433,19 @@ describe("createPerson for other modules", () => {
     ).rejects.toMatchObject({ status: 400, fieldErrors: [{ path: "cin", code: "validation.cin" }] });
   });
 });
+
+/** Every id of a persons list, two per page, following the cursor (at most 100 pages). */
+async function pageThrough(client: Client, query: string) {
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const res: { items: { id: string }[]; nextCursor: string | null } = (
+      await client.get(`/api/v1/persons?${query}&limit=2${cursor ? `&cursor=${cursor}` : ""}`)
+    ).json();
+    seen.push(...res.items.map((p) => p.id));
+    cursor = res.nextCursor;
+    pages++;
+  } while (cursor && pages < 100);
+  return seen;
+}
