@@ -127,22 +127,29 @@ export async function searchPersons(
   const wholeClause = whole
     ? sql`with whole as (${wholeCandidates(whole, candidate, birthMatch(t))}), words as ${words} `
     : sql`with words as ${words} `;
-  // Scored and sorted among the candidates only; n tells whether the cap was reached.
   const result = await executePrepared<Record<string, unknown>>(
     db,
-    // The page's rows by primary key, one lookup each: a lateral subquery with LIMIT is never
-    // turned into a join, which a planner may run as a walk of the whole primary key.
-    sql`${wholeClause}select p.*, c.score, c.n from (
-      select * from (select id, score, count(*) over () as n from (${candidates}) u) c
-      ${f.cursorKey ? sql`where ${before([sql`score`, sql`id`], f.cursorKey)}` : sql``}
-      order by score desc, id desc limit ${f.limit + 1}
-    ) c cross join lateral (select ${pageColumns} from ${persons} where ${persons.id} = c.id limit 1) p
-    order by c.score desc, c.id desc`,
+    sql`${wholeClause}${pageOf(candidates, f.cursorKey, f.limit + 1)}`,
   );
   return searchResult(result.rows);
 }
 
-/** A search's page; each row carries n, the number of candidates read (SEARCH_CAP + 1: more). */
+/**
+ * A search's page from its candidates ((id, score) rows, at most SEARCH_CAP + 1): n counts them,
+ * the cursor (score, id) skips the rows already sent, and the page's rows are read by primary
+ * key, one lookup each: a lateral subquery with LIMIT is never turned into a join, which a planner
+ * may run as a walk of the whole primary key.
+ */
+function pageOf(candidates: SQL, cursor: readonly unknown[] | undefined, limit: unknown): SQL {
+  return sql`select p.*, c.score, c.n from (
+      select * from (select id, score, count(*) over () as n from (${candidates}) u) c
+      ${cursor ? sql`where ${before([sql`score`, sql`id`], cursor)}` : sql``}
+      order by score desc, id desc limit ${limit}
+    ) c cross join lateral (select ${pageColumns} from ${persons} where ${persons.id} = c.id limit 1) p
+    order by c.score desc, c.id desc`;
+}
+
+/** A page as the service sees it; n, the candidates read, was SEARCH_CAP + 1 when there were more. */
 const searchResult = (rows: Record<string, unknown>[]) => ({
   rows: rows.map(({ n: _, ...r }) => ({ ...(r as unknown as PersonSummaryRow), score: Number(r.score) })),
   capped: Number(rows[0]?.n ?? 0) > SEARCH_CAP,
@@ -150,7 +157,8 @@ const searchResult = (rows: Record<string, unknown>[]) => ({
 
 /**
  * By CIN or phone number, the lookup a desk makes all day: equality on a unique or selective
- * index, every match scored 1 (the cursor's score part is always 1), newest first. The statement
+ * index, every match scored 1 (the cursor's score part is that constant, not the client's), newest
+ * first. The statement
  * is built and prepared once per shape of access and filters (values as placeholders).
  */
 async function exactLookup(db: Queryable, access: Access, f: PersonFilter & { terms: SearchTerms }) {
@@ -160,14 +168,9 @@ async function exactLookup(db: Queryable, access: Access, f: PersonFilter & { te
   const statement = preparedByShape<Record<string, unknown>>(db, shape, () => {
     const value = sql.placeholder;
     const column = field === "cin" ? persons.cin : persons.phoneKey;
-    const candidates = sql`select ${persons.id} as id from ${persons}
+    const candidates = sql`select ${persons.id} as id, 1 as score from ${persons}
       where ${and(...baseFilter(scope.filter, f, value), eq(column, value("key")))} limit ${SEARCH_CAP + 1}`;
-    return sql`select p.*, 1 as score, c.n from (
-      select * from (select id, count(*) over () as n from (${candidates}) u) c
-      ${f.cursorKey ? sql`where c.id < ${value("after")}` : sql``}
-      order by id desc limit ${value("limit")}
-    ) c cross join lateral (select ${pageColumns} from ${persons} where ${persons.id} = c.id limit 1) p
-    order by c.id desc`;
+    return pageOf(candidates, f.cursorKey ? [sql`1`, value("after")] : undefined, value("limit"));
   });
   const result = await statement.execute({
     ...scope.values,
