@@ -49,7 +49,8 @@ async function main() {
     const given = JSON.parse(json) as Statement[] | Statement[][];
     const variants = (Array.isArray(given[0]) ? given : [given]) as Statement[][];
     const named = process.env.BENCH_PREPARED === "1";
-    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // BENCH_PG_OPTIONS: the connections' settings, e.g. the plan cache mode Jisr uses for them.
+    const pool = new pg.Pool({ connectionString: url, max: poolSize, options: process.env.BENCH_PG_OPTIONS });
     const app = Fastify({ logger: false });
     app.get<{ Querystring: { i?: string } }>("/bare", async (request) => {
       const statements = variants[Number(request.query.i ?? 0) % variants.length] as Statement[];
@@ -64,6 +65,12 @@ async function main() {
         ).rows;
       return { items: rows };
     });
+    // The machine's floor for an HTTP lookup: the same server answering without the database,
+    // and with the cheapest statement there is.
+    app.get("/floor/none", async () => ({ items: [] }));
+    app.get("/floor/select1", async () => ({
+      items: (await pool.query({ name: "one", text: "select 1" })).rows,
+    }));
     await app.listen({ host: "127.0.0.1", port: 0 });
     const address = app.server.address();
     console.log(JSON.stringify({ port: typeof address === "object" && address ? address.port : 0 }));

@@ -42,19 +42,46 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
 export function connect(url: string, kind: Database["kind"], onClose?: () => Promise<void>): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "jisr" });
-  // An idle client's error (server restart) must not crash the process.
-  pool.on("error", () => {});
+  const pool = newPool({ connectionString: url, max: 10, application_name: "jisr" });
+  const db = drizzle({ client: pool });
+  // The twin of planOnce, opened on first use with the main pool's settings at that time.
+  let twin: { pool: pg.Pool; db: Db } | undefined;
+  planOnceTwins.set(db, () => {
+    if (!twin) {
+      const twinPool = newPool({ ...pool.options, options: "-c plan_cache_mode=force_generic_plan" });
+      twin = { pool: twinPool, db: drizzle({ client: twinPool }) };
+    }
+    return twin.db;
+  });
   return {
-    db: drizzle({ client: pool }),
+    db,
     pool,
     kind,
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), twin?.pool.end()]);
       await onClose?.();
     },
   };
 }
+
+function newPool(config: pg.PoolConfig) {
+  const pool = new pg.Pool(config);
+  // An idle client's error (server restart) must not crash the process.
+  pool.on("error", () => {});
+  return pool;
+}
+
+const planOnceTwins = new WeakMap<Queryable, () => Db>();
+
+/**
+ * The same database through connections that plan a prepared statement once for every value of
+ * its parameters (plan_cache_mode = force_generic_plan; PostgreSQL otherwise plans a statement
+ * anew at each execution while it guesses a generic plan costlier). For statements whose plan
+ * does not depend on their values and whose planning costs as much as running them: the name
+ * search (0.6 ms of planning for 1.6 ms of execution at national scale). A transaction, or a
+ * handle connect() did not make, is returned as it is.
+ */
+export const planOnce = (db: Queryable): Queryable => planOnceTwins.get(db)?.() ?? db;
 
 /** External server when DATABASE_URL is set, else our own embedded PostgreSQL. */
 export async function openDatabase(

@@ -3,6 +3,7 @@ import type { ConsentPurpose, Relationship, Sex } from "../../../contracts/benef
 import {
   executePrepared,
   oncePerShape,
+  planOnce,
   preparedByShape,
   type Queryable,
   statementName,
@@ -128,7 +129,7 @@ export async function searchPersons(
     ? sql`with whole as (${wholeCandidates(whole, candidate, birthMatch(t))}), words as ${words} `
     : sql`with words as ${words} `;
   const result = await executePrepared<Record<string, unknown>>(
-    db,
+    planOnce(db),
     sql`${wholeClause}${pageOf(candidates, f.cursorKey, f.limit + 1)}`,
   );
   return searchResult(result.rows);

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { executePrepared, type Queryable } from "../../platform/database.ts";
+import { executePrepared, planOnce, type Queryable } from "../../platform/database.ts";
 import { arabicKey, foldLatin, latinWords, wordKey } from "./beneficiaries.search-keys.ts";
 import { persons } from "./beneficiaries.table.ts";
 
@@ -149,7 +149,7 @@ async function expand(db: Queryable, probes: Probe[]): Promise<{ exact: boolean;
   // Latin dictionary rows are words as spelled; Arabic ones are key words.
   const typed = (p: Probe) => (p.script === "latin" ? p.word : p.key);
   const result = await executePrepared<{ i: number; exact: boolean; keys: string[] }>(
-    db,
+    planOnce(db),
     sql`
     select p.i, o.exact, array(
       select k from (
