@@ -17,6 +17,7 @@ import {
   expanded,
   hasNames,
   hopeless,
+  longerNames,
   nameMatch,
   nameScore,
   type SearchTerms,
@@ -99,7 +100,8 @@ export interface PersonFilter {
  * by relevance (score, id), both descending; the cursor carries the last (score, id). Candidates
  * are read by whole name first (B-tree, closest spellings first, see wholeCandidates), then, only
  * when those were not more than SEARCH_CAP, by words on the GIN indexes (a name with more words,
- * a word typed alone), with a first pass on the words' own keys when some word was expanded.
+ * on the partial indexes of longer names when the whole-name read covered the typed length; a
+ * word typed alone), with a first pass on the words' own keys when some word was expanded.
  * Each read stops after SEARCH_CAP + 1 rows; `capped`: there were more candidates.
  */
 export async function searchPersons(
@@ -120,9 +122,10 @@ export async function searchPersons(
   // The word indexes are read only when the whole names found no more than the cap; the words'
   // own keys only when their variants were more than the cap (a subset of them otherwise).
   const fewWhole = whole ? few("whole") : sql`true`;
-  const words = candidate(sql`${fewWhole} and ${matches(t, false)}`);
+  const longer = longerNames(t, whole) ?? sql`true`;
+  const words = candidate(sql`${fewWhole} and ${longer} and ${matches(t, false)}`);
   const ownWords = expanded(t)
-    ? sql` union ${candidate(sql`${fewWhole} and not ${few("words")} and ${matches(t, true)}`)}`
+    ? sql` union ${candidate(sql`${fewWhole} and not ${few("words")} and ${longer} and ${matches(t, true)}`)}`
     : sql``;
   const candidates = sql`${whole ? sql`select * from whole union ` : sql``}select * from words${ownWords}`;
   const wholeClause = whole

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { executePrepared, planOnce, type Queryable } from "../../platform/database.ts";
 import { arabicKey, foldLatin, latinWords, wordKey } from "./beneficiaries.search-keys.ts";
-import { persons } from "./beneficiaries.table.ts";
+import { LONGER_NAMES, persons } from "./beneficiaries.table.ts";
 
 /**
  * Name search at national scale: whole words of the search keys, every typed word must match a
@@ -231,6 +231,25 @@ export function wholeNames(t: SearchTerms) {
     own: arrangements(list.map((w) => [w.key])) ?? [],
     spelled: arrangements(list.map((w) => [w.word])) ?? [],
   };
+}
+
+/**
+ * What the words pass may skip once the whole-name read has run: every name made of exactly the
+ * typed words was among its candidates when each typed word can only match a word of its own (no
+ * key shared by two typed words), so the word indexes need only the longer names, read through
+ * the partial indexes of LONGER_NAMES (names of 3 words and more for 2 typed words, of 4 and more
+ * beyond). Null when the whole-name read did not run or the keys overlap.
+ */
+export function longerNames(t: SearchTerms, whole: ReturnType<typeof wholeNames>): SQL | null {
+  if (!whole) return null;
+  const list = whole.script === "latin" ? t.latinWords : t.arabicWords;
+  const keys = list.flatMap((w) => w.keys);
+  if (list.length < 2 || new Set(keys).size !== keys.length) return null;
+  const longer = LONGER_NAMES.filter((l) => l.words <= list.length + 1).at(-1);
+  if (!longer) return null;
+  const column = whole.script === "latin" ? persons.searchLatinKey : persons.searchArabicKey;
+  // The pattern as a literal: a parameter would not let the planner prove the index's predicate.
+  return sql`${column} like ${sql.raw(`'${longer.pattern}'`)}`;
 }
 
 /** Every word order of every choice of one spelling per word, joined as a stored key is; null beyond the limit. */

@@ -302,6 +302,36 @@ describe("name search by whole key words", () => {
     expect((await search(admin, "أحمد الوزاني")).items.map((r) => r.id)).not.toContain(p.id);
   });
 
+  it("finds longer names beside the whole names, and a name two typed words both match", async () => {
+    const ids = async (q: string) => (await search(admin, q)).items.map((r) => r.id);
+    const two = await create(admin, {
+      firstNameLatin: "Salma",
+      lastNameLatin: "Ouazzani",
+      firstNameAr: "سلمى",
+      lastNameAr: "الوزاني",
+    });
+    const three = await create(admin, {
+      firstNameLatin: "Salma",
+      lastNameLatin: "El Ouazzani",
+      firstNameAr: "سلمى",
+      lastNameAr: "بنت الوزاني",
+    });
+    const four = await create(admin, {
+      firstNameLatin: "Salma Nour",
+      lastNameLatin: "El Ouazzani",
+      firstNameAr: "سلمى نور",
+      lastNameAr: "بنت الوزاني",
+    });
+    // 2 typed words: names of 2 words by whole name, of 3 and 4 on the longer names' indexes.
+    expect(await ids("Salma Ouazzani ")).toEqual(expect.arrayContaining([two.id, three.id, four.id]));
+    expect(await ids("سلمى الوزاني ")).toEqual(expect.arrayContaining([two.id, three.id, four.id]));
+    // 3 typed words: names of 3 by whole name, of 4 and more on theirs.
+    expect(await ids("Salma El Ouazzani ")).toEqual(expect.arrayContaining([three.id, four.id]));
+    expect(await ids("سلمى بنت الوزاني ")).toEqual(expect.arrayContaining([three.id, four.id]));
+    // Both typed words match the same word of a 2-word name: not a whole name, still found.
+    expect(await ids("Salma Salma ")).toEqual(expect.arrayContaining([two.id, three.id, four.id]));
+  });
+
   it("takes the last word as a prefix and finds a typo the key does not fold", async () => {
     const p = await create(admin, { firstNameLatin: "Ghizlane", lastNameLatin: "Oustouhine" });
     const ids = async (q: string) => (await search(admin, q)).items.map((r) => r.id);
