@@ -29,8 +29,12 @@ same run on the same data. What runs (sources in \`bench/\`):
   HTTP client costs a fraction of fetch's CPU on the shared cores), for CINs, Latin names
   respelled with another variant of the first name (Mohammed for Mohamed…) and Arabic names;
   baselines: the very SQL statements the service sends (captured from it), as named prepared
-  statements, run directly through pg by 16 clients; and the same statements behind a bare
-  Fastify + pg endpoint loaded the same way (what any HTTP server reaches on this machine).
+  statements, run directly through pg by 16 clients (planned as Jisr plans them: the name
+  search once per connection, see \`planOnce\`); and the same statements behind a bare Fastify +
+  pg endpoint loaded the same way (what any HTTP server reaches on this machine). Each load
+  (agency, national) is measured after a warm-up of a quarter as many requests (steady state:
+  V8 has optimised the code); the floor rows are the bare server answering without the
+  database and with \`select 1\`.
 - **dashboards** (\`bench/dashboards.bench.ts\`) — \`GET /api/v1/dashboards/national\` and
   \`/regions/MA-06\` (indicators module, pre-aggregated datasets), one reader (autocannon, one
   connection); baseline: the naive GROUP BY over the base tables (applications ⋈ persons,
