@@ -42,12 +42,18 @@ test("regional officer: a search with more homonyms than the cap asks for a narr
   await expect(capped).toContainText("Trop de personnes correspondent à cette recherche");
   const table = page.getByRole("table", { name: "Bénéficiaires" });
   await expect(table.getByRole("link", { name: `Abdelkader ${family}` }).first()).toBeVisible();
+  // Exported, it would hold a part of its matches only: the export waits for a narrower search.
+  const exportCsv = page.locator("a", { hasText: "Exporter en CSV" });
+  await expect(exportCsv).toHaveAttribute("data-disabled", "true");
+  await expect(exportCsv).toHaveAttribute("title", /Précisez la recherche pour l'exporter/);
+  await expect(exportCsv).not.toHaveAttribute("href");
   await page.screenshot({ path: screenshotPath("persons-search-capped"), fullPage: true });
 
   // A birth year among the words: 230 / 40 years leaves a handful, the search is complete.
   await page.getByRole("searchbox", { name: "Rechercher" }).fill(`Abdelkader ${family} 1961`);
   await expect(table.getByRole("link", { name: `Abdelkader ${family}` })).toHaveCount(6);
   await expect(capped).toHaveCount(0);
+  await expect(exportCsv).toHaveAttribute("href", /\/persons\/export\?.*format=csv/);
 
   await page.getByText("العربية", { exact: true }).click();
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");

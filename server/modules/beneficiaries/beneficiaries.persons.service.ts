@@ -79,6 +79,15 @@ export function createPersonsService(deps: { db: Db; sources: readonly TimelineS
     async exportRows(ctx: AuthenticatedContext, query: PersonExportQuery) {
       const access = accessFor(ctx.actor, "persons.read");
       const filter = await listFilter(query);
+      // A search ranks a bounded set of candidates: exported, it would silently hold a part only.
+      if (filter.terms) {
+        const first = await personsRepo.searchPersons(db, access, {
+          ...filter,
+          terms: filter.terms,
+          limit: 1,
+        });
+        if (first.capped) throw unprocessable("beneficiaries.export_capped");
+      }
       const { format, ...filters } = query;
       await recordAudit(db, ctx, {
         action: "person.export",

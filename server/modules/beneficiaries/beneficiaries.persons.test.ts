@@ -380,6 +380,28 @@ describe("name search by whole key words", () => {
     expect(one.items).toHaveLength(1);
     expect((await search(admin, "Rachid")).capped).toBe(false);
 
+    // Exported, a capped search would hold a part of its matches: refused, in the caller's
+    // language, and not audited; the narrowed one exports its one row.
+    const exports = async () =>
+      Number(
+        (await env.pool.query("select count(*) from audit_events where action = 'person.export'")).rows[0]
+          .count,
+      );
+    const before = await exports();
+    const refused = await admin.get(
+      `/api/v1/persons/export?format=csv&q=${encodeURIComponent("Abdelkader Capdevila")}`,
+      { "accept-language": "ar" },
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().type).toContain("beneficiaries.export_capped");
+    expect(refused.json().detail).toMatch(/[\u0600-\u06FF]/);
+    expect(await exports()).toBe(before);
+    const narrowed = await admin.get(
+      `/api/v1/persons/export?format=csv&q=${encodeURIComponent("Abdelkader Capdevila 1980-01-03")}`,
+    );
+    expect(narrowed.statusCode).toBe(200);
+    expect(narrowed.body.trim().split("\n")).toHaveLength(2);
+
     const officer = await env.userWith("regional_officer", "region", "MA-04");
     const seen: string[] = [];
     let cursor: string | null = null;

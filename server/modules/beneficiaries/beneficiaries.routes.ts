@@ -55,7 +55,7 @@ export function beneficiariesRoutes(service: BeneficiariesService) {
         schema: {
           tags,
           summary:
-            "Export the filtered list of persons as CSV (UTF-8 with BOM) or XLSX (CIN masked; audited)",
+            "Export the filtered list of persons as CSV (UTF-8 with BOM) or XLSX (CIN masked; audited); a search matching more persons than a search gathers is refused (422)",
           querystring: PersonExportQuery,
         },
       },

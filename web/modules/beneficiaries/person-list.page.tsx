@@ -103,12 +103,20 @@ export function PersonListPage() {
         title={t("beneficiaries.title")}
         actions={
           <>
-            <Button component="a" variant="default" href={exportUrl(search, "csv")} download>
-              {t("beneficiaries.exportCsv")}
-            </Button>
-            <Button component="a" variant="default" href={exportUrl(search, "xlsx")} download>
-              {t("beneficiaries.exportXlsx")}
-            </Button>
+            {(["csv", "xlsx"] as const).map((format) => (
+              // A capped search would export a part of its matches only: the server refuses it.
+              <Button
+                key={format}
+                component="a"
+                variant="default"
+                href={capped ? undefined : exportUrl(search, format)}
+                disabled={capped}
+                title={capped ? t("beneficiaries.exportCapped") : undefined}
+                download
+              >
+                {t(format === "csv" ? "beneficiaries.exportCsv" : "beneficiaries.exportXlsx")}
+              </Button>
+            ))}
             {canWrite && <ButtonLink to="/persons/new">{t("beneficiaries.new")}</ButtonLink>}
           </>
         }
