@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, login } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login } from "./helpers.ts";
 
 /**
  * A social worker of Casablanca registers a person (Latin and Arabic names), is warned of the
@@ -69,5 +69,5 @@ test("social worker: register a person, see the probable duplicate, find her by 
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("tab", { name: "الهوية" })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/person-detail-ar.png", fullPage: true });
-  await page.getByText("FR", { exact: true }).click();
+  await backToFrench(page);
 });

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ADMIN, login, screenshotPath } from "./helpers.ts";
+import { ADMIN, backToFrench, login, screenshotPath } from "./helpers.ts";
 
 /**
  * A national officer creates a pilot cohort, adds two establishments by searching for them,
@@ -93,5 +93,5 @@ test("create a cohort, add two establishments, see target vs actual, edit and re
   await expect(page.getByRole("heading", { level: 1, name: "دور الطالبة النموذجية" })).toBeVisible();
   await closeToasts(page);
   await page.screenshot({ path: screenshotPath("cohort-ar"), fullPage: true });
-  await page.getByText("FR", { exact: true }).click();
+  await backToFrench(page);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
 
 /**
  * A national officer creates a convention with two parties and an axis, uploads its signed
@@ -91,6 +91,6 @@ test("create a convention with two parties and an axis, upload a document, read 
   await expect(page.getByRole("heading", { level: 1, name: "اتفاقيات الشراكة" })).toBeVisible();
   await expect(page.getByRole("table").locator("tbody tr").first()).toBeVisible();
   await page.screenshot({ path: screenshotPath("conventions-ar"), fullPage: true });
-  await page.getByText("FR", { exact: true }).click();
+  await backToFrench(page);
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
 
 /** The language choice is remembered per user: put French back even when a test fails half-way. */
 test.afterEach(async ({ page }) => {
@@ -48,7 +48,7 @@ test("national dashboard → Arabic → region on the map → one of its project
   await link.click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
-  await page.getByText("FR", { exact: true }).click();
+  await backToFrench(page);
 });
 
 /** A partner reads the indicators: definitions, then targets against actuals. */

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { ADMIN, backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
 
 /** The national officer filters the establishments by clicking a region of the map, then sees it in Arabic. */
 test("national officer: the region map filters the establishments list", async ({ page }) => {
@@ -32,7 +32,7 @@ test("national officer: the region map filters the establishments list", async (
   await map.locator('[data-region="MA-06"]').focus();
   await page.keyboard.press("Enter");
   await expect(page).not.toHaveURL(/region=MA-06/);
-  await page.getByText("FR", { exact: true }).click();
+  await backToFrench(page);
 });
 
 /** An authorisation about to expire stands out in the list and on the detail page; the export follows the filters. */

@@ -25,3 +25,20 @@ export async function organizationRows(page: Page) {
 /** Where a spec's screenshots go, whatever directory Playwright runs from. */
 export const screenshotPath = (name: string) =>
   fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
+
+/**
+ * Back to French after a test switched language: the choice is the signed-in user's preference,
+ * saved by the server. Waits for that save: a test ending right after the click closes the page
+ * and cancels the request, and the next test signing in as the same user starts in Arabic.
+ */
+export async function backToFrench(page: Page) {
+  const saved = page.waitForResponse(
+    (r) =>
+      r.url().endsWith("/api/v1/auth/me") &&
+      r.request().method() === "PATCH" &&
+      r.request().postDataJSON()?.locale === "fr",
+  );
+  await page.getByText("FR", { exact: true }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  expect((await saved).ok()).toBe(true);
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
 
 /**
  * The regional officer of Casablanca-Settat imports a small CSV of persons: two good rows, one
@@ -67,5 +67,5 @@ test("regional officer: import persons from a CSV, see the counts, download the 
   ]);
   expect(readFileSync((await downloadAr.path()) as string, "utf8")).toContain("السطر");
   await page.screenshot({ path: screenshotPath("person-import-ar"), fullPage: true });
-  await page.getByText("FR", { exact: true }).click();
+  await backToFrench(page);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
 
 /**
  * More homonyms than a search ranks (the server's cap is 200): the regional officer of
@@ -61,6 +61,6 @@ test("regional officer: a search with more homonyms than the cap asks for a narr
   await expect(capped).toContainText("عدد الأشخاص المطابقين لهذا البحث كبير جدا");
   await page.screenshot({ path: screenshotPath("persons-search-capped-ar"), fullPage: true });
   // The language is the user's preference: back to French for the other tests signing in as her.
-  await page.getByText("FR", { exact: true }).click();
+  await backToFrench(page);
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 });

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
 
 /**
  * A national officer opens a social project, records a disbursement and sees the financial
@@ -97,6 +97,6 @@ test("record a disbursement, see the financial progress change, and be refused a
   await page.goto("/projects?region=MA-07");
   await expect(page.getByRole("heading", { level: 1, name: "المشاريع الاجتماعية" })).toBeVisible();
   await page.screenshot({ path: screenshotPath("projects-ar"), fullPage: true });
-  await page.getByText("FR", { exact: true }).click();
+  await backToFrench(page);
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 });

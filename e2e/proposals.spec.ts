@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
 
 /**
  * Participatory approach: the Dar Taliba association of Casablanca submits a proposal; the
@@ -104,7 +104,7 @@ test("an association submits a proposal, the regional officer retains it and tur
   await expect(page.getByRole("row").filter({ hasText: title })).toBeVisible();
   await page.screenshot({ path: screenshotPath("proposals-ar"), fullPage: true });
   // Back to French: the choice is saved as the officer's preference.
-  await page.getByText("FR", { exact: true }).click();
+  await backToFrench(page);
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 
   // The project keeps the link back to the proposal it came from.

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { ADMIN, login, screenshotPath } from "./helpers.ts";
+import { ADMIN, backToFrench, login, screenshotPath } from "./helpers.ts";
 
 /**
  * An establishment manager admits a resident (request, acceptance, admission), fills today's
@@ -120,7 +120,7 @@ test("manager: admit a resident, fill today's attendance, see the occupancy, in 
   await expect(page.getByRole("heading", { name: "نسبة الإشغال" })).toBeVisible();
   await closeToasts(page);
   await page.screenshot({ path: screenshotPath("residents-attendance-ar"), fullPage: true });
-  await page.getByText("FR", { exact: true }).click();
+  await backToFrench(page);
 });
 
 test("manager: start the establishment project, score the diagnostic, add an action, see the progress", async ({

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, DEMO_PASSWORD, login, organizationRows, screenshotPath } from "./helpers.ts";
+import { ADMIN, backToFrench, DEMO_PASSWORD, login, organizationRows, screenshotPath } from "./helpers.ts";
 
 test("admin: language and direction, create an organisation, its audit trail, sign out", async ({ page }) => {
   await login(page, ADMIN.email, ADMIN.password);
@@ -21,7 +21,7 @@ test("admin: language and direction, create an organisation, its audit trail, si
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1, name: "الهيئات" })).toBeVisible();
 
-  await page.getByText("FR", { exact: true }).click();
+  await backToFrench(page);
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
   await expect(page.getByRole("heading", { level: 1, name: "Organisations" })).toBeVisible();
 
