@@ -8,22 +8,31 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import type { Db } from "../../platform/database.ts";
 import { AppError, type FieldIssue } from "../../platform/errors.ts";
-import { newId } from "../../platform/ids.ts";
 import type { ImportFormat } from "../../platform/import.ts";
 import type { Access } from "../../platform/scope.ts";
+import { ImportBatch, PERSON_COLUMNS } from "./beneficiaries.import.batch.ts";
 import { type FileEncoding, openRows } from "./beneficiaries.import.reader.ts";
 import { checkRow, columnIndexes, MissingColumns, type Province } from "./beneficiaries.import.rows.ts";
-import { finishImport } from "./beneficiaries.import.sql.ts";
+import {
+  COPY_MEMBERS,
+  COPY_REJECTIONS,
+  CREATE_IMPORT_TABLES,
+  countRejected,
+  finishHouseholds,
+  takenCins,
+} from "./beneficiaries.import.sql.ts";
 import { personImports } from "./beneficiaries.import.table.ts";
-import { NAME_WORDS_INSERT, NameWordSet, personKeys } from "./beneficiaries.search-keys.ts";
+import { NAME_WORDS_INSERT, NameWordSet } from "./beneficiaries.search-keys.ts";
 
 /**
- * Runs one import job, all or nothing: on one connection and in one transaction, every row
- * is read, checked, given its search keys (TypeScript) and COPY'd into a temporary staging
- * table (rejected rows too, with their reasons), its name words added to the dictionary; then set-based SQL rejects CINs already registered or repeated in the file,
- * moves the rest into the registry with one INSERT … SELECT, writes one audit event and
- * marks the job completed. A crash anywhere rolls everything back; the transaction-scoped
- * advisory lock tells a reader that a job still "running" has in fact died.
+ * Runs one import job, all or nothing: on one connection and in one transaction, the rows are
+ * read and checked in batches, given their search keys (TypeScript); each batch's CINs are
+ * checked against the registry and the file's earlier rows (SQL), then its persons are
+ * COPY'd into the registry and its rejected rows into the report. PostgreSQL writes a batch
+ * while the next one is read and checked, so the two cores work at once. At the end, the
+ * households, the name words of the search dictionary, one audit event, and the job marked
+ * completed. A crash anywhere rolls everything back; the transaction-scoped advisory lock
+ * tells a reader that a job still "running" has in fact died.
  */
 
 export const JOB_LOCK_CLASS = 7013;
@@ -44,52 +53,15 @@ export interface RunOptions {
   onProgress?: (p: Progress) => void;
   /** Test hook: a crash after this many data rows. */
   failAfterRows?: number;
+  /** Rows per batch (tests use tiny batches to cross their boundaries). */
+  batchRows?: number;
 }
 
-/** Columns of the staging table, in COPY order. */
-const STAGING_COLUMNS = [
-  "row_number",
-  "id",
-  "cin",
-  "first_name_latin",
-  "last_name_latin",
-  "first_name_ar",
-  "last_name_ar",
-  "sex",
-  "birth_date",
-  "phone",
-  "region_code",
-  "province_code",
-  "commune",
-  "address",
-  "marital_status",
-  "schooling_level",
-  "disability_type",
-  "disability_card_number",
-  "situation_notes",
-  "household_ref",
-  "relationship",
-  "search_latin",
-  "search_latin_key",
-  "search_arabic_key",
-  "phone_key",
-  "cells",
-  "errors",
-] as const;
+/** Enough rows per batch that its statements cost little beside its rows (~5 MB of COPY text). */
+const BATCH_ROWS = 20_000;
 
-const CREATE_STAGING = `CREATE TEMP TABLE person_import_staging (
-  row_number integer NOT NULL, id uuid, ${STAGING_COLUMNS.slice(2, -2)
-    .map((c) => `${c} text`)
-    .join(", ")}, cells jsonb, errors jsonb) ON COMMIT DROP`;
-
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-/** A value in COPY's text format. */
-const copyValue = (v: string | number | null | undefined): string => {
-  if (v === null || v === undefined) return "\\N";
-  const s = String(v);
-  return NEEDS_ESCAPE.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] ?? c) : s;
-};
+const copyIn = (client: pg.PoolClient, statement: string, text: string) =>
+  text ? pipeline(Readable.from([text]), client.query(copyFrom(statement))) : Promise.resolve();
 
 export async function runImport(
   deps: { db: Db; pool: pg.Pool },
@@ -131,16 +103,15 @@ export async function runImport(
         await client.query<{ code: string; region_code: string }>("SELECT code, region_code FROM provinces")
       ).rows.map((r) => [r.code, { regionCode: r.region_code }]),
     );
-    await client.query(CREATE_STAGING);
+    await client.query(CREATE_IMPORT_TABLES);
     const source = await openRows(file.path, file.format, file.encoding);
-    let rejectedInFile = 0;
-    // Search keys and name words are computed here, while PostgreSQL is busy with the COPY.
+    // Search keys and name words are computed here, while PostgreSQL writes the previous batch.
     const nameWords = new NameWordSet();
+    const batchRows = opts.batchRows ?? BATCH_ROWS;
 
-    async function* lines(): AsyncGenerator<string> {
+    async function* batches(): AsyncGenerator<ImportBatch> {
       let indexes: Map<string, number> | undefined;
-      let chunk = "";
-      let inChunk = 0;
+      let batch = new ImportBatch(jobId, nameWords);
       for await (const { row, cells } of source.rows) {
         if (!indexes) {
           indexes = header(cells);
@@ -151,31 +122,43 @@ export async function runImport(
         progress.rowsRead++;
         if (opts.failAfterRows !== undefined && progress.rowsRead > opts.failAfterRows)
           throw new Error(`test hook: crash after ${opts.failAfterRows} rows`);
-        chunk += outcome.ok
-          ? validLine(outcome.row, outcome.data, nameWords)
-          : rejectedLine(outcome.row, outcome.cells, outcome.errors);
-        if (!outcome.ok) rejectedInFile++;
-        if (++inChunk === 500) {
+        batch.add(outcome);
+        // Parsing a buffered chunk of the file runs on microtasks only: let the connection's
+        // replies in now and then, or PostgreSQL would wait for the whole chunk between two steps of a write.
+        if (progress.rowsRead % 256 === 0) await new Promise(setImmediate);
+        if (batch.size === batchRows) {
           progress.bytesRead = source.bytesRead();
-          yield chunk;
-          chunk = "";
-          inChunk = 0;
+          yield batch;
+          batch = new ImportBatch(jobId, nameWords);
         }
       }
       if (!indexes) throw new AppError(422, "person_imports.empty_file");
-      if (chunk) yield chunk;
+      if (batch.size) yield batch;
       progress.bytesRead = source.bytesRead();
     }
-    const copy = client.query(
-      copyFrom(`COPY person_import_staging (${STAGING_COLUMNS.join(", ")}) FROM STDIN`),
-    );
-    await pipeline(Readable.from(lines()), copy);
+
+    let imported = 0;
+    let rejectedInFile = 0;
+    const write = async (batch: ImportBatch) => {
+      const settled = batch.settle(await takenCins(client, batch.cins));
+      await copyIn(client, `COPY persons (${PERSON_COLUMNS}) FROM STDIN`, settled.persons);
+      await copyIn(client, COPY_REJECTIONS, settled.rejected);
+      await copyIn(client, COPY_MEMBERS, settled.members);
+      imported += settled.imported;
+      rejectedInFile += batch.rejectedByChecks;
+    };
+    await writeWhileReading(batches(), write);
     await client.query(NAME_WORDS_INSERT, nameWords.params());
 
     progress.status = "writing";
     save();
     await saving;
-    const counts = await finishImport(client, jobId);
+    const households = await finishHouseholds(client, jobId);
+    const counts = {
+      imported: imported - households.removed,
+      rejected: await countRejected(client, jobId),
+      households: households.households,
+    };
     await recordAudit(drizzle({ client }), ctx, {
       action: "person.import",
       entityType: "person_import",
@@ -218,6 +201,23 @@ export async function runImport(
   }
 }
 
+/** Writes each batch while the next one is read and checked: at most one write in flight. */
+async function writeWhileReading<T>(items: AsyncIterable<T>, write: (item: T) => Promise<void>) {
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for await (const item of items) {
+      await writing;
+      writing = write(item);
+      // A failed write surfaces at the next await; until then it must not count as unhandled.
+      writing.catch(() => {});
+    }
+  } finally {
+    // Never leave a write running on the connection the caller is about to roll back.
+    await writing.catch(() => {});
+  }
+  await writing;
+}
+
 function header(cells: string[]): Map<string, number> {
   try {
     return columnIndexes(cells);
@@ -232,59 +232,6 @@ function header(cells: string[]): Map<string, number> {
       throw new AppError(422, "person_imports.unknown_columns", { names: unknown.join(", ") });
     throw err;
   }
-}
-
-function validLine(
-  row: number,
-  p: import("./beneficiaries.import.rows.ts").ImportedPerson & { regionCode: string },
-  nameWords: NameWordSet,
-) {
-  const keys = personKeys(p);
-  nameWords.add(keys);
-  return `${[
-    row,
-    newId(),
-    p.cin,
-    p.firstNameLatin,
-    p.lastNameLatin,
-    p.firstNameAr,
-    p.lastNameAr,
-    p.sex,
-    p.birthDate,
-    p.phone,
-    p.regionCode,
-    p.provinceCode,
-    p.commune,
-    p.address,
-    p.maritalStatus,
-    p.schoolingLevel,
-    p.disabilityType,
-    p.disabilityCardNumber,
-    p.situationNotes,
-    p.householdRef,
-    p.relationship,
-    keys.searchLatin,
-    keys.searchLatinKey,
-    keys.searchArabicKey,
-    keys.phoneKey,
-    null,
-    null,
-  ]
-    .map(copyValue)
-    .join("\t")}\n`;
-}
-
-function rejectedLine(row: number, cells: Record<string, string>, errors: FieldIssue[]) {
-  const reasons = errors.map((e) => ({
-    column: e.path.split(".")[2] ?? "",
-    code: e.code,
-    params: e.params ?? {},
-  }));
-  const values: (string | number | null)[] = new Array(STAGING_COLUMNS.length).fill(null);
-  values[0] = row;
-  values[STAGING_COLUMNS.length - 2] = JSON.stringify(cells);
-  values[STAGING_COLUMNS.length - 1] = JSON.stringify(reasons);
-  return `${values.map(copyValue).join("\t")}\n`;
 }
 
 /** What the job row says about a failure: the error's code, or "interrupted" for anything unexpected. */

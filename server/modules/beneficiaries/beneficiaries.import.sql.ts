@@ -1,93 +1,95 @@
 import type pg from "pg";
+import { MEMBER_COLUMNS } from "./beneficiaries.import.batch.ts";
 
 /**
- * The set-based end of an import, on the staging table filled by COPY, inside the import's
- * transaction: rows rejected by the row checks go to the report; then CINs already in the
- * registry or repeated in the file (the first row keeps it), then households without exactly
- * one head; what is left goes into the registry with one INSERT … SELECT, households and
- * their members with two more.
+ * The set-based parts of an import, inside its transaction. Per batch: one statement, given
+ * the batch's CINs, tells which rows the registry or an earlier row of the file already holds
+ * (the first row of a CIN keeps it; the CINs kept are remembered for the next batches). At the end: households without exactly one head are
+ * rejected whole (their members, already written, are removed again), then the households
+ * and their members are created.
  */
+
+export const CREATE_IMPORT_TABLES = `
+  CREATE TEMP TABLE person_import_cins (cin text PRIMARY KEY, row_number integer NOT NULL) ON COMMIT DROP;
+  CREATE TEMP TABLE person_import_members (row_number integer NOT NULL, id uuid NOT NULL,
+    household_ref text NOT NULL, relationship household_relationship NOT NULL, region_code text,
+    province_code text, commune text, address text, cells jsonb NOT NULL) ON COMMIT DROP`;
+
+export const COPY_MEMBERS = `COPY person_import_members (${MEMBER_COLUMNS}) FROM STDIN`;
+export const COPY_REJECTIONS =
+  "COPY person_import_rejections (import_id, row_number, cells, errors) FROM STDIN";
+
+/**
+ * Rows of the batch whose CIN is taken: `first` is the file's first row with it, or null when
+ * the registry held it before the import (every CIN this import wrote is in person_import_cins).
+ */
+const CHECK_BATCH_CINS = `WITH b AS (
+    SELECT row_number, cin, min(row_number) OVER (PARTITION BY cin) AS first_row
+    FROM unnest($1::int[], $2::text[]) AS batch (row_number, cin)),
+  checked AS (
+    SELECT b.row_number, b.cin, b.first_row, f.row_number AS earlier, p.id IS NOT NULL AS registered
+    FROM b LEFT JOIN person_import_cins f ON f.cin = b.cin LEFT JOIN persons p ON p.cin = b.cin),
+  kept AS (
+    INSERT INTO person_import_cins (cin, row_number)
+    SELECT cin, row_number FROM checked
+    WHERE earlier IS NULL AND NOT registered AND row_number = first_row)
+  SELECT row_number, CASE WHEN earlier IS NOT NULL THEN earlier WHEN NOT registered THEN first_row END AS first
+  FROM checked WHERE earlier IS NOT NULL OR registered OR row_number <> first_row`;
+
+export async function takenCins(
+  client: pg.PoolClient,
+  batch: { rows: number[]; cins: string[] },
+): Promise<Map<number, number | null>> {
+  if (!batch.rows.length) return new Map();
+  const { rows } = await client.query<{ row_number: number; first: number | null }>(CHECK_BATCH_CINS, [
+    batch.rows,
+    batch.cins,
+  ]);
+  return new Map(rows.map((r) => [r.row_number, r.first]));
+}
+
+const HOUSEHOLD_HEAD_REASON = `jsonb_build_array(jsonb_build_object('column', 'householdRef',
+  'code', 'person_imports.household_head', 'params', jsonb_build_object('row', gone.row_number, 'ref', gone.household_ref)))`;
 
 /** A UUIDv7 computed by PostgreSQL 15+ (no uuidv7() before 18): time in the first 48 bits, version 7. */
 const UUID_V7 = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing
   substring(int8send((extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid`;
 
-/** The row as the report shows it, from the staged (already normalised) values. */
-const CELLS = `jsonb_strip_nulls(jsonb_build_object(
-  'cin', s.cin, 'lastNameLatin', s.last_name_latin, 'firstNameLatin', s.first_name_latin,
-  'lastNameAr', s.last_name_ar, 'firstNameAr', s.first_name_ar, 'sex', s.sex, 'birthDate', s.birth_date,
-  'phone', s.phone, 'regionCode', s.region_code, 'provinceCode', s.province_code, 'commune', s.commune,
-  'address', s.address, 'maritalStatus', s.marital_status, 'schoolingLevel', s.schooling_level,
-  'disabilityType', s.disability_type, 'disabilityCardNumber', s.disability_card_number,
-  'situationNotes', s.situation_notes, 'householdRef', s.household_ref, 'relationship', s.relationship))`;
-
-const reason = (column: string, code: string, params: string) =>
-  `jsonb_build_array(jsonb_build_object('column', '${column}', 'code', '${code}', 'params', ${params}))`;
-
-export async function finishImport(client: pg.PoolClient, jobId: string) {
-  const q = (text: string) => client.query(text, [jobId]);
-  await q(`INSERT INTO person_import_rejections (import_id, row_number, cells, errors)
-    SELECT $1, row_number, cells, errors FROM person_import_staging WHERE errors IS NOT NULL`);
-  await client.query("DELETE FROM person_import_staging WHERE errors IS NOT NULL");
-  await client.query("ANALYZE person_import_staging");
-
-  await q(`WITH repeated AS (
-      SELECT cin, min(row_number) AS first_row FROM person_import_staging
-      WHERE cin IS NOT NULL GROUP BY cin HAVING count(*) > 1),
-    rejected AS (
-      INSERT INTO person_import_rejections (import_id, row_number, cells, errors)
-      SELECT $1, s.row_number, ${CELLS},
-        CASE WHEN p.id IS NOT NULL
-          THEN ${reason("cin", "person_imports.cin_registered", "jsonb_build_object('row', s.row_number)")}
-          ELSE ${reason("cin", "person_imports.cin_in_file", "jsonb_build_object('row', s.row_number, 'first', r.first_row)")}
-        END
-      FROM person_import_staging s
-      LEFT JOIN repeated r ON r.cin = s.cin
-      LEFT JOIN persons p ON p.cin = s.cin
-      WHERE s.cin IS NOT NULL AND (p.id IS NOT NULL OR s.row_number <> r.first_row)
-      RETURNING row_number)
-    DELETE FROM person_import_staging s USING rejected WHERE s.row_number = rejected.row_number`);
-
-  await q(`WITH headless AS (
-      SELECT household_ref FROM person_import_staging WHERE household_ref IS NOT NULL
+/** Households of the file, once every row is written: returns the persons removed again and the households created. */
+export async function finishHouseholds(client: pg.PoolClient, jobId: string) {
+  const removed = await client.query(
+    `WITH headless AS (
+      SELECT household_ref FROM person_import_members
       GROUP BY household_ref HAVING count(*) FILTER (WHERE relationship = 'head') <> 1),
+    gone AS (
+      DELETE FROM person_import_members m USING headless h WHERE m.household_ref = h.household_ref
+      RETURNING m.row_number, m.id, m.household_ref, m.cells),
     rejected AS (
       INSERT INTO person_import_rejections (import_id, row_number, cells, errors)
-      SELECT $1, s.row_number, ${CELLS},
-        ${reason("householdRef", "person_imports.household_head", "jsonb_build_object('row', s.row_number, 'ref', s.household_ref)")}
-      FROM person_import_staging s JOIN headless h USING (household_ref)
-      RETURNING row_number)
-    DELETE FROM person_import_staging s USING rejected WHERE s.row_number = rejected.row_number`);
-
-  const inserted =
-    await client.query(`INSERT INTO persons (id, cin, first_name_latin, last_name_latin, first_name_ar,
-      last_name_ar, sex, birth_date, phone, region_code, province_code, commune, address, marital_status,
-      schooling_level, disability_type, disability_card_number, situation_notes,
-      search_latin, search_latin_key, search_arabic_key, phone_key)
-    SELECT id, cin, first_name_latin, last_name_latin, first_name_ar, last_name_ar, sex::sex, birth_date::date, phone,
-      region_code, province_code, commune, address, marital_status::marital_status, schooling_level::schooling_level,
-      disability_type::disability_type, disability_card_number, situation_notes,
-      search_latin, search_latin_key, search_arabic_key, phone_key
-    FROM person_import_staging`);
+      SELECT $1, gone.row_number, gone.cells, ${HOUSEHOLD_HEAD_REASON} FROM gone)
+    DELETE FROM persons p USING gone WHERE p.id = gone.id`,
+    [jobId],
+  );
 
   // Households of the imported heads, with their members (the count is the heads').
-  await client.query(`WITH heads AS MATERIALIZED (
+  const created = await client.query(`WITH heads AS MATERIALIZED (
       SELECT household_ref, ${UUID_V7} AS household_id, id, region_code, province_code, commune, address
-      FROM person_import_staging WHERE relationship = 'head'),
-    created AS (
+      FROM person_import_members WHERE relationship = 'head'),
+    households AS (
       INSERT INTO households (id, head_person_id, region_code, province_code, commune, address)
-      SELECT household_id, id, region_code, province_code, commune, address FROM heads RETURNING id)
-    INSERT INTO household_members (id, household_id, person_id, relationship)
-    SELECT ${UUID_V7}, h.household_id, s.id, s.relationship::household_relationship
-    FROM person_import_staging s JOIN heads h USING (household_ref)`);
+      SELECT household_id, id, region_code, province_code, commune, address FROM heads),
+    members AS (
+      INSERT INTO household_members (id, household_id, person_id, relationship)
+      SELECT ${UUID_V7}, h.household_id, m.id, m.relationship
+      FROM person_import_members m JOIN heads h USING (household_ref))
+    SELECT count(*)::int AS n FROM heads`);
+  return { removed: removed.rowCount ?? 0, households: (created.rows[0] as { n: number }).n };
+}
 
-  const rejected = await q("SELECT count(*)::int AS n FROM person_import_rejections WHERE import_id = $1");
-  const heads = await client.query(
-    "SELECT count(*)::int AS n FROM person_import_staging WHERE relationship = 'head'",
+export async function countRejected(client: pg.PoolClient, jobId: string): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM person_import_rejections WHERE import_id = $1",
+    [jobId],
   );
-  return {
-    imported: inserted.rowCount ?? 0,
-    rejected: (rejected.rows[0] as { n: number }).n,
-    households: (heads.rows[0] as { n: number }).n,
-  };
+  return rows[0]?.n ?? 0;
 }

@@ -224,6 +224,74 @@ describe("households in the file", () => {
   });
 });
 
+describe("batches", () => {
+  it("a file read in batches is checked as a whole: CINs and households across batches, one transaction", async () => {
+    await create(national, { cin: "BT9000", provinceCode: "MA-RAB" });
+    const before = { persons: await count("persons"), households: await count("households") };
+    const service = createPersonImportService({ db: env.db });
+    const csv = [
+      "cin,lastNameLatin,firstNameLatin,sex,birthDate,provinceCode,householdRef,relationship",
+      "BT1001,Batch,Amal,female,1990-01-01,MA-CAS,,", // row 2, batch 1
+      "XX,Batch,Bad,female,1990-01-01,MA-CAS,,", // 3: bad CIN
+      "BT1001,Batch,Again,female,1990-01-01,MA-CAS,,", // 4, batch 2: the CIN of row 2
+      "BT9000,Batch,Known,male,1960-01-01,MA-RAB,,", // 5: already registered
+      "BT9000,Batch,Known2,male,1960-01-01,MA-RAB,,", // 6, batch 3: registered too
+      "BT2001,Batch,Head,male,1970-01-01,MA-SET,H1,head", // 7: household H1 over two batches
+      "BT2002,Batch,Child,female,2010-01-01,MA-SET,H1,child", // 8, batch 4
+      "BT3001,Batch,Lone,male,1980-01-01,MA-SET,H2,spouse", // 9: H2 has no head: rejected whole
+      "BT3002,Batch,Lone2,female,1982-01-01,MA-SET,H2,child", // 10, batch 5
+      "BT4001,Batch,Twice,male,1975-01-01,MA-CAS,,", // 11
+      "BT4001,Batch,Twice2,male,1975-01-01,MA-CAS,,", // 12, batch 6: repeated within the batch
+    ].join("\n");
+    const received = await service.receive(Readable.from([csv]));
+    const { done } = await service.start(
+      systemContext("test"),
+      { ...received, fileName: "b.csv", encoding: "auto" },
+      "fr",
+      { batchRows: 2 },
+    );
+    const result = await done;
+    expect(result).toMatchObject({
+      status: "completed",
+      rowsRead: 11,
+      rowsImported: 4,
+      rowsRejected: 7,
+      householdsImported: 1,
+    });
+    const rejected = await env.db.execute<{
+      row_number: number;
+      code: string;
+      params: Record<string, unknown>;
+    }>(
+      sql`SELECT row_number, errors->0->>'code' AS code, errors->0->'params' AS params
+          FROM person_import_rejections WHERE import_id = ${result.id} ORDER BY row_number`,
+    );
+    expect(rejected.rows).toEqual([
+      { row_number: 3, code: "validation.cin", params: expect.anything() },
+      { row_number: 4, code: "person_imports.cin_in_file", params: { row: 4, first: 2 } },
+      { row_number: 5, code: "person_imports.cin_registered", params: { row: 5 } },
+      { row_number: 6, code: "person_imports.cin_registered", params: { row: 6 } },
+      { row_number: 9, code: "person_imports.household_head", params: { row: 9, ref: "H2" } },
+      { row_number: 10, code: "person_imports.household_head", params: { row: 10, ref: "H2" } },
+      { row_number: 12, code: "person_imports.cin_in_file", params: { row: 12, first: 11 } },
+    ]);
+    const written = await env.db.execute<{ cin: string; first_name_latin: string }>(
+      sql`SELECT cin, first_name_latin FROM persons WHERE last_name_latin = 'Batch' AND cin <> 'BT9000' ORDER BY cin`,
+    );
+    expect(written.rows).toEqual([
+      { cin: "BT1001", first_name_latin: "Amal" },
+      { cin: "BT2001", first_name_latin: "Head" },
+      { cin: "BT2002", first_name_latin: "Child" },
+      { cin: "BT4001", first_name_latin: "Twice" },
+    ]);
+    expect(await count("persons")).toBe(before.persons + 4);
+    expect(await count("households")).toBe(before.households + 1);
+    // The report's cells are the rows as checked: the rejected duplicate shows its own names.
+    const report = await national.get(`/api/v1/person-imports/${result.id}/rejected.csv`);
+    expect(report.body).toMatch(/\n4,.*BT1001,Batch,Again/);
+  });
+});
+
 describe("XLSX", () => {
   it("reads the first sheet as a stream, dates included", async () => {
     const workbook = new ExcelJS.Workbook();
