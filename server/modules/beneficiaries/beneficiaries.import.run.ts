@@ -1,25 +1,20 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import { recordAudit } from "../../platform/audit.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import type { Db } from "../../platform/database.ts";
 import { AppError, type FieldIssue } from "../../platform/errors.ts";
 import type { ImportFormat } from "../../platform/import.ts";
 import type { Access } from "../../platform/scope.ts";
-import { ImportBatch, PERSON_COLUMNS } from "./beneficiaries.import.batch.ts";
+import { ImportBatch } from "./beneficiaries.import.batch.ts";
 import { type FileEncoding, openRows } from "./beneficiaries.import.reader.ts";
 import { checkRow, columnIndexes, MissingColumns, type Province } from "./beneficiaries.import.rows.ts";
 import {
-  COPY_MEMBERS,
-  COPY_REJECTIONS,
   CREATE_IMPORT_TABLES,
   countRejected,
   finishHouseholds,
-  takenCins,
+  writeBatch,
 } from "./beneficiaries.import.sql.ts";
 import { personImports } from "./beneficiaries.import.table.ts";
 import { NAME_WORDS_INSERT, NameWordSet } from "./beneficiaries.search-keys.ts";
@@ -59,9 +54,6 @@ export interface RunOptions {
 
 /** Enough rows per batch that its statements cost little beside its rows (~5 MB of COPY text). */
 const BATCH_ROWS = 20_000;
-
-const copyIn = (client: pg.PoolClient, statement: string, text: string) =>
-  text ? pipeline(Readable.from([text]), client.query(copyFrom(statement))) : Promise.resolve();
 
 export async function runImport(
   deps: { db: Db; pool: pg.Pool },
@@ -139,15 +131,10 @@ export async function runImport(
 
     let imported = 0;
     let rejectedInFile = 0;
-    const write = async (batch: ImportBatch) => {
-      const settled = batch.settle(await takenCins(client, batch.cins));
-      await copyIn(client, `COPY persons (${PERSON_COLUMNS}) FROM STDIN`, settled.persons);
-      await copyIn(client, COPY_REJECTIONS, settled.rejected);
-      await copyIn(client, COPY_MEMBERS, settled.members);
-      imported += settled.imported;
+    await writeWhileReading(batches(), async (batch) => {
+      imported += await writeBatch(client, batch);
       rejectedInFile += batch.rejectedByChecks;
-    };
-    await writeWhileReading(batches(), write);
+    });
     await client.query(NAME_WORDS_INSERT, nameWords.params());
 
     progress.status = "writing";

@@ -1,5 +1,8 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type pg from "pg";
-import { MEMBER_COLUMNS } from "./beneficiaries.import.batch.ts";
+import { from as copyFrom } from "pg-copy-streams";
+import { type ImportBatch, MEMBER_COLUMNS, PERSON_COLUMNS } from "./beneficiaries.import.batch.ts";
 
 /**
  * The set-based parts of an import, inside its transaction. Per batch: one statement, given
@@ -15,9 +18,21 @@ export const CREATE_IMPORT_TABLES = `
     household_ref text NOT NULL, relationship household_relationship NOT NULL, region_code text,
     province_code text, commune text, address text, cells jsonb NOT NULL) ON COMMIT DROP`;
 
-export const COPY_MEMBERS = `COPY person_import_members (${MEMBER_COLUMNS}) FROM STDIN`;
-export const COPY_REJECTIONS =
-  "COPY person_import_rejections (import_id, row_number, cells, errors) FROM STDIN";
+const COPY_PERSONS = `COPY persons (${PERSON_COLUMNS}) FROM STDIN`;
+const COPY_MEMBERS = `COPY person_import_members (${MEMBER_COLUMNS}) FROM STDIN`;
+const COPY_REJECTIONS = "COPY person_import_rejections (import_id, row_number, cells, errors) FROM STDIN";
+
+const copyIn = (client: pg.PoolClient, statement: string, text: string) =>
+  text ? pipeline(Readable.from([text]), client.query(copyFrom(statement))) : Promise.resolve();
+
+/** Writes one batch: its CINs checked, then its persons, rejected rows and household members. Returns the persons written. */
+export async function writeBatch(client: pg.PoolClient, batch: ImportBatch): Promise<number> {
+  const settled = batch.settle(await takenCins(client, batch.cins));
+  await copyIn(client, COPY_PERSONS, settled.persons);
+  await copyIn(client, COPY_REJECTIONS, settled.rejected);
+  await copyIn(client, COPY_MEMBERS, settled.members);
+  return settled.imported;
+}
 
 /**
  * Rows of the batch whose CIN is taken: `first` is the file's first row with it, or null when
@@ -36,7 +51,7 @@ const CHECK_BATCH_CINS = `WITH b AS (
   SELECT row_number, CASE WHEN earlier IS NOT NULL THEN earlier WHEN NOT registered THEN first_row END AS first
   FROM checked WHERE earlier IS NOT NULL OR registered OR row_number <> first_row`;
 
-export async function takenCins(
+async function takenCins(
   client: pg.PoolClient,
   batch: { rows: number[]; cins: string[] },
 ): Promise<Map<number, number | null>> {
