@@ -23,7 +23,7 @@ import {
 } from "../../../contracts/beneficiaries.ts";
 import { idColumn, now, tz, versioned } from "../../platform/columns.ts";
 import { users } from "../access/access.table.ts";
-import { provinces, regions } from "../territories/territories.table.ts";
+import { provinceInRegion } from "../territories/territories.table.ts";
 
 /**
  * Partial word indexes on the search keys: names of at least `words` words, the key holding
@@ -59,12 +59,9 @@ export const persons = pgTable(
     sex: sexEnum("sex").notNull(),
     birthDate: date("birth_date", { mode: "string" }).notNull(),
     phone: text("phone"),
-    regionCode: text("region_code")
-      .notNull()
-      .references(() => regions.code),
-    provinceCode: text("province_code")
-      .notNull()
-      .references(() => provinces.code),
+    // Both checked by one key, provinceInRegion: the province exists and lies in the region.
+    regionCode: text("region_code").notNull(),
+    provinceCode: text("province_code").notNull(),
     /** Free text until the territories module holds communes. */
     commune: text("commune"),
     address: text("address"),
@@ -91,6 +88,7 @@ export const persons = pgTable(
     ...versioned(),
   },
   (t) => [
+    provinceInRegion("persons_province_region_fk", t),
     uniqueIndex("persons_cin_idx").on(t.cin).where(sql`${t.cin} is not null`),
     index("persons_phone_idx").on(t.phoneKey).where(sql`${t.phoneKey} is not null`),
     index("persons_birth_province_idx").on(t.birthDate, t.provinceCode),
@@ -182,12 +180,9 @@ export const households = pgTable(
     headPersonId: uuid("head_person_id")
       .notNull()
       .references(() => persons.id),
-    regionCode: text("region_code")
-      .notNull()
-      .references(() => regions.code),
-    provinceCode: text("province_code")
-      .notNull()
-      .references(() => provinces.code),
+    // Both checked by one key, provinceInRegion: the province exists and lies in the region.
+    regionCode: text("region_code").notNull(),
+    provinceCode: text("province_code").notNull(),
     commune: text("commune"),
     address: text("address"),
     /** Imported from the national social registry (RSU), never computed here. */
@@ -196,6 +191,7 @@ export const households = pgTable(
     ...versioned(),
   },
   (t) => [
+    provinceInRegion("households_province_region_fk", t),
     index("households_head_idx").on(t.headPersonId),
     index("households_province_idx").on(t.provinceCode, t.id),
     index("households_region_idx").on(t.regionCode, t.id),

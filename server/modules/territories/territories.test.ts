@@ -44,4 +44,22 @@ describe("territories", () => {
     );
     expect(rows[0]).toEqual({ r: 12, p: 75 });
   });
+
+  it("the registry's rows name a province of their region: the database itself refuses another pair", async () => {
+    const insert = (table: string, region: string) =>
+      env.pool.query(
+        table === "persons"
+          ? `INSERT INTO persons (id, first_name_latin, last_name_latin, sex, birth_date, region_code, province_code)
+             VALUES (gen_random_uuid(), 'Pair', 'Check', 'female', '1990-01-01', $1, 'MA-CAS')`
+          : `INSERT INTO households (id, head_person_id, region_code, province_code)
+             SELECT gen_random_uuid(), id, $1, 'MA-CAS' FROM persons WHERE last_name_latin = 'Check' LIMIT 1`,
+        [region],
+      );
+    // MA-CAS lies in Casablanca-Settat (MA-06), not in Tanger-Tétouan-Al Hoceïma (MA-01); the
+    // household's head is the person the first round writes.
+    for (const table of ["persons", "households"]) {
+      await expect(insert(table, "MA-01")).rejects.toMatchObject({ code: "23503" });
+      expect((await insert(table, "MA-06")).rowCount).toBe(1);
+    }
+  });
 });
