@@ -19,7 +19,7 @@ interface Accepted {
   person: string;
   data: Person;
 }
-export interface Reason {
+interface Reason {
   column: string;
   code: string;
   params: Record<string, unknown>;
@@ -53,13 +53,13 @@ function cellsOf(p: Person): Record<string, string> {
   return cells;
 }
 
-export const cinReason = (row: number, first: number | null): Reason =>
+const cinReason = (row: number, first: number | null): Reason =>
   first === null
     ? { column: "cin", code: "person_imports.cin_registered", params: { row } }
     : { column: "cin", code: "person_imports.cin_in_file", params: { row, first } };
 
 export class ImportBatch {
-  readonly accepted: Accepted[] = [];
+  private readonly accepted: Accepted[] = [];
   /** Row numbers and CINs of the accepted rows that have one, for the CIN check. */
   readonly cins: { rows: number[]; cins: string[] } = { rows: [], cins: [] };
   private rejectedLines = "";
