@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { backToFrench, DEMO_PASSWORD, login } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, toArabic } from "./helpers.ts";
 
 /**
  * A social worker of Casablanca registers a person (Latin and Arabic names), is warned of the
@@ -65,8 +65,7 @@ test("social worker: register a person, see the probable duplicate, find her by 
   ).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/household.png", fullPage: true });
   await page.getByRole("link", { name: "Retour à la fiche" }).click();
-  await page.getByText("العربية", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await toArabic(page);
   await expect(page.getByRole("tab", { name: "الهوية" })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/person-detail-ar.png", fullPage: true });
   await backToFrench(page);

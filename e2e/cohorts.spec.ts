@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ADMIN, backToFrench, login, screenshotPath } from "./helpers.ts";
+import { ADMIN, backToFrench, login, screenshotPath, toArabic } from "./helpers.ts";
 
 /**
  * A national officer creates a pilot cohort, adds two establishments by searching for them,
@@ -88,8 +88,7 @@ test("create a cohort, add two establishments, see target vs actual, edit and re
   await expect(page.getByText("Réalisé 1 / Cible 2")).toBeVisible();
 
   // The same page in Arabic, right to left.
-  await page.getByText("العربية", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await toArabic(page);
   await expect(page.getByRole("heading", { level: 1, name: "دور الطالبة النموذجية" })).toBeVisible();
   await closeToasts(page);
   await page.screenshot({ path: screenshotPath("cohort-ar"), fullPage: true });

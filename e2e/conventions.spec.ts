@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } from "./helpers.ts";
 
 /**
  * A national officer creates a convention with two parties and an axis, uploads its signed
@@ -79,8 +79,7 @@ test("create a convention with two parties and an axis, upload a document, read 
   await expect(page.getByText(/Ce type de fichier n'est pas accepté/)).toBeVisible();
 
   // In Arabic, right to left.
-  await page.getByText("العربية", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await toArabic(page);
   await expect(page.getByRole("heading", { level: 1, name: "اتفاقية إدماج الشباب" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "الأطراف والالتزامات" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "المحاور والأهداف" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } from "./helpers.ts";
 
 /** The language choice is remembered per user: put French back even when a test fails half-way. */
 test.afterEach(async ({ page }) => {
@@ -33,8 +33,7 @@ test("national dashboard → Arabic → region on the map → one of its project
   const region = national.territories.find((t: { projects: number }) => t.projects > 0);
   expect(region, "the demo data has projects").toBeTruthy();
 
-  await page.getByText("العربية", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await toArabic(page);
   await expect(page.getByRole("heading", { level: 1, name: "لوحة القيادة الوطنية" })).toBeVisible();
   await page.screenshot({ path: screenshotPath("dashboard-national-ar"), fullPage: true });
 

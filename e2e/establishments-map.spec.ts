@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { ADMIN, backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } from "./helpers.ts";
 
 /** The national officer filters the establishments by clicking a region of the map, then sees it in Arabic. */
 test("national officer: the region map filters the establishments list", async ({ page }) => {
@@ -25,8 +25,7 @@ test("national officer: the region map filters the establishments list", async (
   await page.screenshot({ path: screenshotPath("establishments-map"), fullPage: true });
 
   // Arabic, right to left; a keyboard press on the selected region clears the filter.
-  await page.getByText("العربية", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await toArabic(page);
   await expect(map.locator('[data-region="MA-06"]')).toContainText("الدار البيضاء");
   await page.screenshot({ path: screenshotPath("establishments-map-ar"), fullPage: true });
   await map.locator('[data-region="MA-06"]').focus();

@@ -27,18 +27,26 @@ export const screenshotPath = (name: string) =>
   fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
 
 /**
- * Back to French after a test switched language: the choice is the signed-in user's preference,
- * saved by the server. Waits for that save: a test ending right after the click closes the page
- * and cancels the request, and the next test signing in as the same user starts in Arabic.
+ * Switches the signed-in user's language and waits until the server has saved it as their
+ * preference. Without the wait, a navigation right after the click cancels the save: the page
+ * stays in the new language (remembered by the browser) while the server keeps the old one, so
+ * switching back later sends nothing, and the next test signing in as the same user starts in
+ * the wrong language.
  */
-export async function backToFrench(page: Page) {
+async function switchLanguage(page: Page, label: string, locale: "fr" | "ar", dir: "ltr" | "rtl") {
   const saved = page.waitForResponse(
     (r) =>
       r.url().endsWith("/api/v1/auth/me") &&
       r.request().method() === "PATCH" &&
-      r.request().postDataJSON()?.locale === "fr",
+      r.request().postDataJSON()?.locale === locale,
   );
-  await page.getByText("FR", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await page.getByText(label, { exact: true }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", dir);
   expect((await saved).ok()).toBe(true);
 }
+
+/** To Arabic, right to left, saved as the signed-in user's preference. */
+export const toArabic = (page: Page) => switchLanguage(page, "العربية", "ar", "rtl");
+
+/** Back to French after a test switched language (see switchLanguage). */
+export const backToFrench = (page: Page) => switchLanguage(page, "FR", "fr", "ltr");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } from "./helpers.ts";
 
 /**
  * The regional officer of Casablanca-Settat imports a small CSV of persons: two good rows, one
@@ -52,8 +52,7 @@ test("regional officer: import persons from a CSV, see the counts, download the 
   expect(report.trim().split(/\r?\n/)).toHaveLength(3);
 
   // The same in Arabic, right to left, with another file.
-  await page.getByText("العربية", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await toArabic(page);
   await expect(page.getByRole("heading", { level: 1, name: "استيراد الأشخاص" })).toBeVisible();
   const tagAr = String((Number(tag) + 1) % 100000).padStart(5, "0");
   await upload(page, tagAr);

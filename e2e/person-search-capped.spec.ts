@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } from "./helpers.ts";
 
 /**
  * More homonyms than a search ranks (the server's cap is 200): the regional officer of
@@ -55,8 +55,7 @@ test("regional officer: a search with more homonyms than the cap asks for a narr
   await expect(capped).toHaveCount(0);
   await expect(exportCsv).toHaveAttribute("href", /\/persons\/export\?.*format=csv/);
 
-  await page.getByText("العربية", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await toArabic(page);
   await page.getByRole("searchbox").fill(`Abdelkader ${family}`);
   await expect(capped).toContainText("عدد الأشخاص المطابقين لهذا البحث كبير جدا");
   await page.screenshot({ path: screenshotPath("persons-search-capped-ar"), fullPage: true });

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } from "./helpers.ts";
 
 /**
  * A national officer opens a social project, records a disbursement and sees the financial
@@ -86,8 +86,7 @@ test("record a disbursement, see the financial progress change, and be refused a
   await page.screenshot({ path: screenshotPath("project-fr"), fullPage: true });
 
   // In Arabic, right to left.
-  await page.getByText("العربية", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await toArabic(page);
   await expect(page.getByRole("heading", { name: "التمويل", exact: true })).toBeVisible();
   await expect(
     page.getByRole("heading", { level: 1, name: "تجهيز دار الطالبة بسطات بالطاقة الشمسية" }),

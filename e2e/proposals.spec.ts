@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { backToFrench, DEMO_PASSWORD, login, screenshotPath } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } from "./helpers.ts";
 
 /**
  * Participatory approach: the Dar Taliba association of Casablanca submits a proposal; the
@@ -92,8 +92,7 @@ test("an association submits a proposal, the regional officer retains it and tur
   await page.screenshot({ path: screenshotPath("proposal-fr"), fullPage: true });
 
   // In Arabic, right to left.
-  await page.getByText("العربية", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await toArabic(page);
   await expect(page.getByRole("heading", { name: "المشروع", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "فتح المشروع" })).toBeVisible();
   await expect(page.getByText("مقبول", { exact: true })).toBeVisible();

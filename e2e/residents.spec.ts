@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { ADMIN, backToFrench, login, screenshotPath } from "./helpers.ts";
+import { ADMIN, backToFrench, login, screenshotPath, toArabic } from "./helpers.ts";
 
 /**
  * An establishment manager admits a resident (request, acceptance, admission), fills today's
@@ -109,8 +109,7 @@ test("manager: admit a resident, fill today's attendance, see the occupancy, in 
   await page.screenshot({ path: screenshotPath("residents-attendance"), fullPage: true });
 
   // The same screen in Arabic, right to left.
-  await page.getByText("العربية", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await toArabic(page);
   await expect(page.getByRole("tab", { selected: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "الحضور اليومي" })).toBeVisible();
   const arabicLine = page.getByTestId("attendance-line").filter({ hasText: "أمين بناني" });

@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, backToFrench, DEMO_PASSWORD, login, organizationRows, screenshotPath } from "./helpers.ts";
+import {
+  ADMIN,
+  backToFrench,
+  DEMO_PASSWORD,
+  login,
+  organizationRows,
+  screenshotPath,
+  toArabic,
+} from "./helpers.ts";
 
 test("admin: language and direction, create an organisation, its audit trail, sign out", async ({ page }) => {
   await login(page, ADMIN.email, ADMIN.password);
@@ -7,8 +15,7 @@ test("admin: language and direction, create an organisation, its audit trail, si
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 
   // Arabic: right-to-left, Arabic texts, remembered across a reload.
-  await page.getByText("العربية", { exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await toArabic(page);
   await expect(page.locator("html")).toHaveAttribute("lang", "ar");
   await expect(page.getByRole("heading", { level: 1, name: "الهيئات" })).toBeVisible();
   await expect(page.getByRole("link", { name: "المجالات الترابية" })).toBeVisible();

@@ -1,10 +1,6 @@
 import type pg from "pg";
-import {
-  addDays,
-  type Candidate,
-  DEMO_PROGRAMS,
-  type ServiceRow,
-} from "../../server/demo/programs.demo.catalog.ts";
+import { addDays } from "../../contracts/calendar.ts";
+import { type Candidate, DEMO_PROGRAMS, type ServiceRow } from "../../server/demo/programs.demo.catalog.ts";
 import { PROVINCES } from "../../server/modules/territories/index.ts";
 import type { Cell } from "../lib/copy.ts";
 import { dayOf, hash, isoDay, permutation, prng, uuid7 } from "../lib/random.ts";

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { daysFromToday } from "../../contracts/calendar.ts";
 import {
   ESTABLISHMENT_CATEGORIES,
   type EstablishmentCategory,
@@ -41,8 +42,7 @@ function prng(seed: number) {
   return { next, int, pick, chance: (p: number) => next() < p };
 }
 
-const DAY = 86_400_000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+const daysAgo = (n: number) => daysFromToday(-n);
 
 export const NAMES: Record<EstablishmentCategory, [string, string]> = {
   children_in_difficulty: ["Centre de protection de l'enfance", "مركز حماية الطفولة"],

@@ -1,3 +1,4 @@
+import { addDays } from "../../contracts/calendar.ts";
 import type { RuleGroup } from "../../contracts/eligibility.ts";
 import type { BenefitType, Periodicity, StageInput, TargetGroup } from "../../contracts/programs.ts";
 import type { applicationServices } from "../modules/programs/programs.table.ts";
@@ -11,9 +12,6 @@ export interface Rand {
 }
 
 export const DAY = 86_400_000;
-export function addDays(date: string, days: number) {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
 
 export interface Candidate {
   id: string;

@@ -1,4 +1,5 @@
 import { inArray, sql } from "drizzle-orm";
+import { addDays, today as todayInMorocco } from "../../contracts/calendar.ts";
 import type { StageInput } from "../../contracts/programs.ts";
 import { organizations } from "../modules/organizations/index.ts";
 import { evaluateResult, noNames, type Profile } from "../modules/programs/programs.eligibility.ts";
@@ -17,7 +18,7 @@ import { systemContext } from "../platform/context.ts";
 import type { Db, Tx } from "../platform/database.ts";
 import { newId } from "../platform/ids.ts";
 import { insertMany } from "./demo.insert.ts";
-import { addDays, type Candidate, DAY, DEMO_PROGRAMS, type Rand } from "./programs.demo.catalog.ts";
+import { type Candidate, DAY, DEMO_PROGRAMS, type Rand } from "./programs.demo.catalog.ts";
 
 /**
  * Demo programmes of the source texts, with applications at every stage of their workflows for
@@ -136,7 +137,7 @@ export async function loadDemoPrograms(
 
     const people = await candidates(tx);
     const used = new Set<string>();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInMorocco();
     let appCount = 0;
     let serviceCount = 0;
     let tracking: { code: string; birthDate: string } | null = null;

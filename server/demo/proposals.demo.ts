@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { v7 } from "uuid";
+import { daysFromToday } from "../../contracts/calendar.ts";
 import type { ProposalStatus } from "../../contracts/proposals.ts";
 import { users } from "../modules/access/index.ts";
 import { proposalComments, proposalSupports, proposals } from "../modules/consultations/index.ts";
@@ -141,8 +142,8 @@ export async function loadDemoProposals(db: Db) {
           provinceCode: converted.provinceCode,
           sector: "establishments",
           targetGroup: converted.targetGroup,
-          startDate: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10),
-          endDate: new Date(Date.now() + 395 * DAY).toISOString().slice(0, 10),
+          startDate: daysFromToday(30),
+          endDate: daysFromToday(395),
           responsibleOrgId: converted.organizationId,
           description: converted.description,
         })

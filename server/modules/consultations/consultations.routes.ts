@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { today } from "../../../contracts/calendar.ts";
 import { IdParams, PageQuery } from "../../../contracts/common.ts";
 import {
   AttachmentParams,
@@ -91,7 +92,7 @@ export function consultationsRoutes(service: ConsultationsService) {
         ];
         return sendExport(reply, {
           format,
-          filename: `${t(l, "proposals.exportFile")}-${new Date().toISOString().slice(0, 10)}`,
+          filename: `${t(l, "proposals.exportFile")}-${today()}`,
           columns,
           rows: all(),
         });

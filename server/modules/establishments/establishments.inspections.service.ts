@@ -1,3 +1,4 @@
+import { today } from "../../../contracts/calendar.ts";
 import type {
   CorrectiveAction,
   CreateInspectionBody,
@@ -14,7 +15,6 @@ import { assertVersion } from "../../platform/versioning.ts";
 import * as repo from "./establishments.inspections.repository.ts";
 import * as registry from "./establishments.repository.ts";
 
-const today = () => new Date().toISOString().slice(0, 10);
 const toAction = ({ establishmentId: _, ...a }: Awaited<ReturnType<typeof repo.actionsOf>>[number]) =>
   a as CorrectiveAction;
 

@@ -1,3 +1,4 @@
+import { today } from "../../../contracts/calendar.ts";
 import type {
   AdmissionRequestBody,
   AdmitBody,
@@ -25,12 +26,8 @@ import * as repo from "./establishments.residents.repository.ts";
 
 const ENTITY = "resident_stay";
 
-/** Today in Morocco, as YYYY-MM-DD. */
-export const todayInMorocco = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Casablanca" }).format(new Date());
-
 const notFuture = (path: string, day: string) => {
-  if (day > todayInMorocco()) throw invalidField(path, "residents.future_date");
+  if (day > today()) throw invalidField(path, "residents.future_date");
 };
 
 type StayRow = NonNullable<Awaited<ReturnType<typeof repo.findStay>>>;
@@ -171,7 +168,7 @@ export function createResidentsService(deps: { db: Db }) {
       input: AdmissionRequestBody,
     ): Promise<Resident> {
       const access = accessFor(ctx.actor, "residents.write");
-      const requestedOn = input.requestedOn ?? todayInMorocco();
+      const requestedOn = input.requestedOn ?? today();
       notFuture("requestedOn", requestedOn);
       return db.transaction(async (tx) => {
         const est = await establishment(tx, access, establishmentId, true);
@@ -198,7 +195,7 @@ export function createResidentsService(deps: { db: Db }) {
     },
 
     decide(ctx: AuthenticatedContext, establishmentId: string, id: string, input: DecisionBody) {
-      const decidedOn = input.decidedOn ?? todayInMorocco();
+      const decidedOn = input.decidedOn ?? today();
       notFuture("decidedOn", decidedOn);
       return step(ctx, establishmentId, id, input.version, async (tx, current) => {
         if (current.status !== "requested") throw new AppError(422, "residents.not_requested");

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { today } from "../../../contracts/calendar.ts";
 import { IdParams, Ok, VersionBody } from "../../../contracts/common.ts";
 import {
   AddActionBody,
@@ -110,7 +111,7 @@ export function establishmentsRoutes(s: EstablishmentServices) {
         ];
         return sendExport(reply, {
           format: request.query.format,
-          filename: `${t(request.locale, "establishments.exportFile")}-${new Date().toISOString().slice(0, 10)}`,
+          filename: `${t(request.locale, "establishments.exportFile")}-${today()}`,
           columns,
           rows,
         });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { daysFromToday } from "../../../contracts/calendar.ts";
 import { type Client, setupTestEnv } from "../../platform/testing.ts";
 
 /**
@@ -13,8 +14,6 @@ let cohortId: string;
 let withResident: { id: string };
 let stayId: string;
 let personId: string;
-
-const daysFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 async function create(body: Record<string, unknown>) {
   const res = await admin.post("/api/v1/establishments", {
@@ -33,21 +32,21 @@ beforeAll(async () => {
     code: "RUL-SOON",
     nameFr: "Règles expire bientôt",
     authorisationStatus: "authorised",
-    authorisationExpiresOn: daysFromNow(20),
+    authorisationExpiresOn: daysFromToday(20),
     connectivity: "fibre",
   });
   await create({
     code: "RUL-PAST",
     nameFr: "Règles expirée",
     authorisationStatus: "authorised",
-    authorisationExpiresOn: daysFromNow(-3),
+    authorisationExpiresOn: daysFromToday(-3),
     category: "homeless",
   });
   await create({
     code: "RUL-PEND",
     nameFr: "Règles en attente",
     authorisationStatus: "pending",
-    authorisationExpiresOn: daysFromNow(10),
+    authorisationExpiresOn: daysFromToday(10),
     regionCode: "MA-06",
   });
   withResident = await create({ code: "RUL-RES", nameFr: "Règles résidents", capacityFemale: 3 });
@@ -59,9 +58,9 @@ beforeAll(async () => {
   cohortId = cohort.json().id;
   await admin.post(`/api/v1/cohorts/${cohortId}/members`, { establishmentIds: [soon.id, withResident.id] });
   const overdue = await admin.post(`/api/v1/establishments/${soon.id}/inspections`, {
-    visitDate: daysFromNow(-20),
+    visitDate: daysFromToday(-20),
     inspectorName: "Inspectrice",
-    actions: [{ description: "Réparer", dueDate: daysFromNow(-2) }],
+    actions: [{ description: "Réparer", dueDate: daysFromToday(-2) }],
   });
   expect(overdue.statusCode, overdue.body).toBe(201);
 
@@ -78,7 +77,7 @@ beforeAll(async () => {
     personId,
     referralSource: "family",
     reason: "Isolement",
-    requestedOn: daysFromNow(-10),
+    requestedOn: daysFromToday(-10),
   });
   expect(stay.statusCode, stay.body).toBe(201);
   stayId = stay.json().id;
@@ -133,8 +132,8 @@ describe("partners never see residents' personal data", () => {
       `/api/v1/establishments/${est}/residents`,
       `/api/v1/establishments/${est}/residents?view=requests`,
       `/api/v1/establishments/${est}/residents/${stayId}`,
-      `/api/v1/establishments/${est}/attendance?date=${daysFromNow(-1)}`,
-      `/api/v1/establishments/${est}/occupancy?from=${daysFromNow(-5)}&to=${daysFromNow(-1)}`,
+      `/api/v1/establishments/${est}/attendance?date=${daysFromToday(-1)}`,
+      `/api/v1/establishments/${est}/occupancy?from=${daysFromToday(-5)}&to=${daysFromToday(-1)}`,
       `/api/v1/establishments/${est}/admission-candidates?cin=ZT998877`,
       "/api/v1/persons?q=Confidentielle",
       `/api/v1/persons/${personId}`,

@@ -1,14 +1,12 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { daysFromToday, today } from "../../../contracts/calendar.ts";
 import { type Client, setupTestEnv } from "../../platform/testing.ts";
 
 const env = setupTestEnv();
 let admin: Client;
 let association: { id: string };
 let otherAssociation: { id: string };
-
-const today = () => new Date().toISOString().slice(0, 10);
-const daysFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 const create = async (client: Client, body: Record<string, unknown>) => {
   const res = await client.post("/api/v1/establishments", {
@@ -184,13 +182,13 @@ describe("establishments registry", () => {
       nameFr: "Expire bientôt",
       authorisationStatus: "authorised",
       authorisationNumber: "A-12",
-      authorisationExpiresOn: daysFromNow(30),
+      authorisationExpiresOn: daysFromToday(30),
     });
     await create(admin, {
       code: "EXP-2",
       nameFr: "Expire plus tard",
       authorisationStatus: "authorised",
-      authorisationExpiresOn: daysFromNow(400),
+      authorisationExpiresOn: daysFromToday(400),
     });
     const items = (await admin.get("/api/v1/establishments?q=expire")).json().items;
     const byCode = Object.fromEntries(items.map((i: { code: string }) => [i.code, i]));
@@ -340,7 +338,7 @@ describe("infrastructure, inspections and cohorts", () => {
   it("flags establishments with overdue corrective actions until they are done", async () => {
     const e = await create(admin, { code: "INS-1", nameFr: "Inspecté" });
     const res = await admin.post(`/api/v1/establishments/${e.id}/inspections`, {
-      visitDate: daysFromNow(-30),
+      visitDate: daysFromToday(-30),
       inspectorName: "Mme Inspectrice",
       checklist: [
         {
@@ -352,7 +350,7 @@ describe("infrastructure, inspections and cohorts", () => {
         { standardCode: "S2", label: "Registre des résidents", result: "compliant" },
       ],
       findings: "Cuisine à remettre aux normes.",
-      actions: [{ description: "Réparer le réfrigérateur", dueDate: daysFromNow(-5) }],
+      actions: [{ description: "Réparer le réfrigérateur", dueDate: daysFromToday(-5) }],
     });
     expect(res.statusCode, res.body).toBe(201);
     const inspection = res.json();
@@ -361,7 +359,7 @@ describe("infrastructure, inspections and cohorts", () => {
     expect(flagged.overdueActions).toBe(1);
     expect((await admin.get("/api/v1/establishments?q=INS-1&overdue=true")).json().items).toHaveLength(1);
     const future = await admin.post(`/api/v1/establishments/${e.id}/inspections`, {
-      visitDate: daysFromNow(3),
+      visitDate: daysFromToday(3),
       inspectorName: "X",
     });
     expect(future.statusCode).toBe(400);

@@ -1,4 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
+import { today } from "../../../contracts/calendar.ts";
 import type { Db, Queryable } from "../../platform/database.ts";
 import { indicatorDatasetCache, indicatorSourceVersions } from "./indicators.table.ts";
 
@@ -42,7 +43,8 @@ export interface DatasetRead<R> {
   computedAt: string;
 }
 
-export const systemToday = () => new Date().toISOString().slice(0, 10);
+/** Today in Jisr's calendar; services take it as a dependency so tests can fix it. */
+export const systemToday = (): string => today();
 
 type Versions = Map<string, number>;
 

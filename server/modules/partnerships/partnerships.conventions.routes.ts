@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { today } from "../../../contracts/calendar.ts";
 import { IdParams, Ok, VersionBody } from "../../../contracts/common.ts";
 import {
   AxisBody,
@@ -31,8 +32,6 @@ import { sendPdf } from "../../platform/pdf.ts";
 import { territoryNames } from "../territories/index.ts";
 import { conventionPdf } from "./partnerships.conventions.pdf.ts";
 import type { ConventionsService } from "./partnerships.conventions.service.ts";
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** HTTP mapping of partnership conventions (/conventions); every write answers the whole convention. */
 export function conventionsRoutes(deps: { db: Db; conventions: ConventionsService }) {

@@ -1,3 +1,4 @@
+import { today } from "../../../contracts/calendar.ts";
 import type { Project, ProjectSummary } from "../../../contracts/projects.ts";
 import type { Queryable } from "../../platform/database.ts";
 import { notFound } from "../../platform/errors.ts";
@@ -10,7 +11,7 @@ import * as repo from "./partnerships.projects.repository.ts";
 
 /** Today's date (YYYY-MM-DD); services take it as a dependency so tests can fix it. */
 export type Today = () => string;
-export const systemToday: Today = () => new Date().toISOString().slice(0, 10);
+export const systemToday: Today = () => today();
 
 /** A list row with its computed financial progress. */
 export function toSummary(row: repo.SummaryRow): ProjectSummary {

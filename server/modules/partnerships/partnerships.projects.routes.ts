@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { today } from "../../../contracts/calendar.ts";
 import { IdParams, VersionBody } from "../../../contracts/common.ts";
 import {
   BudgetLineBody,
@@ -92,7 +93,7 @@ export function socialProjectsRoutes(s: ProjectServices) {
         ];
         return sendExport(reply, {
           format: request.query.format,
-          filename: `${t(locale, "socialProjects.exportFile")}-${new Date().toISOString().slice(0, 10)}`,
+          filename: `${t(locale, "socialProjects.exportFile")}-${today()}`,
           columns,
           rows,
         });

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { daysFromToday } from "../../../contracts/calendar.ts";
 import type { Db } from "../../platform/database.ts";
 import type { Client } from "../../platform/testing.ts";
 import { organizations } from "../organizations/index.ts";
@@ -6,8 +7,7 @@ import { conventionAxes, conventions } from "./partnerships.table.ts";
 
 /** Shared set-up of the projects tests: organisations, a convention, a project, dates around today. */
 
-const DAY = 86_400_000;
-export const daysFromToday = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+export { daysFromToday };
 
 let seq = 0;
 export async function makeOrg(db: Db, nameFr: string, type: "partner" | "association" = "partner") {

@@ -1,3 +1,4 @@
+import { today } from "../../../contracts/calendar.ts";
 import type { Locale } from "../../../contracts/common.ts";
 import {
   ELIGIBILITY_FIELDS,
@@ -272,13 +273,11 @@ export function whoCanApply(locale: Locale, rule: RuleGroup, names: Names): stri
   return rule.conditions.map(line);
 }
 
-/** Age in whole years on a given day, from an ISO birth date. */
-export function ageOn(birthDate: string, today = new Date()): number {
+/** Age in whole years on a given YYYY-MM-DD day (today in Morocco by default), from an ISO birth date. */
+export function ageOn(birthDate: string, day = today()): number {
   const [y, m, d] = birthDate.split("-").map(Number) as [number, number, number];
-  let age = today.getUTCFullYear() - y;
-  const md = (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
-  if (md < m * 100 + d) age--;
-  return age;
+  const [ty, tm, td] = day.split("-").map(Number) as [number, number, number];
+  return ty - y - (tm * 100 + td < m * 100 + d ? 1 : 0);
 }
 
 export const fieldDefinition = (field: string) =>

@@ -57,7 +57,7 @@ export function createPublicService(deps: { db: Db }) {
           throw e;
         });
         // The box the citizen ticked: their record may be kept and used for this application.
-        const givenOn = new Date().toISOString().slice(0, 10);
+        const givenOn = today();
         for (const purpose of ["registry", "programmes"] as const)
           await recordConsent(tx, ctx, {
             personId: person.id,

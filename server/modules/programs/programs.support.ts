@@ -3,7 +3,7 @@ import { AppError, type FieldIssue, notFound } from "../../platform/errors.ts";
 import * as repo from "./programs.repository.ts";
 
 /** Small helpers every part of the programmes service uses. */
-export const today = () => new Date().toISOString().slice(0, 10);
+export { today } from "../../../contracts/calendar.ts";
 
 export const invalid = (issues: FieldIssue[]) => new AppError(400, "validation.failed", {}, issues);
 

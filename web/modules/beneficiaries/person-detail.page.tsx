@@ -21,6 +21,7 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CONSENT_PURPOSES, type Person } from "../../../contracts/beneficiaries.ts";
+import { today } from "../../../contracts/calendar.ts";
 import { FieldList } from "../../shared/field-list.tsx";
 import { useFormProblem } from "../../shared/form-problem.ts";
 import { useFormat } from "../../shared/format.ts";
@@ -276,7 +277,7 @@ function ConsentsTab({ person, canWrite }: { person: Person; canWrite: boolean }
     initialValues: {
       purpose: null as string | null,
       granted: "yes",
-      givenOn: new Date().toISOString().slice(0, 10),
+      givenOn: today(),
       note: "",
     },
     validate: { purpose: (v) => (v ? null : t("validation.required")) },

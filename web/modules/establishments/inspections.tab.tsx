@@ -4,6 +4,7 @@ import { randomId } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { today } from "../../../contracts/calendar.ts";
 import { CHECK_RESULTS, type CheckResult } from "../../../contracts/establishments.ts";
 import { useFormProblem } from "../../shared/form-problem.ts";
 import { useFormat } from "../../shared/format.ts";
@@ -131,7 +132,7 @@ function NewInspection({ establishmentId, onDone }: { establishmentId: string; o
   const add = useAddInspection(establishmentId);
   const form = useForm<NewInspectionValues>({
     initialValues: {
-      visitDate: new Date().toISOString().slice(0, 10),
+      visitDate: today(),
       inspectorName: "",
       findings: "",
       followUp: "",

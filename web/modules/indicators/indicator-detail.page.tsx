@@ -1,4 +1,5 @@
 import { BarChart } from "@mantine/charts";
+import { today } from "../../../contracts/calendar.ts";
 import "@mantine/charts/styles.css";
 import { Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
@@ -41,8 +42,7 @@ function ProgressPanel({ indicator }: { indicator: Indicator }) {
   const all = useQuery(progressQueryOptions(indicator.id, null));
   const periods = [...new Set((all.data?.rows ?? []).map((r) => r.period))].sort();
   const [chosen, setChosen] = useState<string | null>(null);
-  const period =
-    chosen ?? periods.find((p) => p === String(new Date().getFullYear())) ?? periods.at(-1) ?? null;
+  const period = chosen ?? periods.find((p) => p === today().slice(0, 4)) ?? periods.at(-1) ?? null;
   const rows = (all.data?.rows ?? []).filter((r) => r.period === period);
   const regions = rows.filter((r) => r.territoryLevel === "region");
   const value = (v: number | null) => (v === null ? "—" : f.number(v));

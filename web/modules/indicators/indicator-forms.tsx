@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, Select, Stack, Textarea, TextInput } from "
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
+import { today } from "../../../contracts/calendar.ts";
 import type { Indicator } from "../../../contracts/indicators.ts";
 import { useFormProblem } from "../../shared/form-problem.ts";
 import { ProblemAlert } from "../../shared/problem-alert.tsx";
@@ -9,7 +10,7 @@ import { ProvinceSelect, RegionSelect } from "../territories/territory-selects.t
 import { useAddMeasurement, useSetTarget } from "./indicators.api.ts";
 
 type Level = "national" | "region" | "province";
-const thisYear = String(new Date().getFullYear());
+const thisYear = today().slice(0, 4);
 
 function TerritoryFields({
   form,

@@ -18,6 +18,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Application, TransitionAction } from "../../../contracts/applications.ts";
+import { today } from "../../../contracts/calendar.ts";
 import { FieldList } from "../../shared/field-list.tsx";
 import { useFormat } from "../../shared/format.ts";
 import { PageHeader } from "../../shared/page-header.tsx";
@@ -176,7 +177,7 @@ function Actions({ application: a }: { application: Application }) {
   const transition = useTransition(a.id);
   const [action, setAction] = useState<TransitionAction | null>(null);
   const [reason, setReason] = useState("");
-  const [startDate, setStartDate] = useState(new Date().toISOString().slice(0, 10));
+  const [startDate, setStartDate] = useState(today);
   const [opened, dialog] = useDisclosure(false);
   if (!canWrite || a.allowedActions.length === 0) return null;
   const enrolling =

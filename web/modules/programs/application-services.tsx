@@ -16,6 +16,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { type Application, SERVICE_TYPES } from "../../../contracts/applications.ts";
+import { today } from "../../../contracts/calendar.ts";
 import { useFormProblem } from "../../shared/form-problem.ts";
 import { useFormat } from "../../shared/format.ts";
 import { ProblemAlert } from "../../shared/problem-alert.tsx";
@@ -43,7 +44,7 @@ export function Services({ application: a }: { application: Application }) {
   const add = useAddService(a.id);
   const form = useForm<ServiceValues>({
     initialValues: {
-      deliveredOn: new Date().toISOString().slice(0, 10),
+      deliveredOn: today(),
       type: null,
       quantity: "",
       unit: "",

@@ -1,4 +1,5 @@
 import { BarChart } from "@mantine/charts";
+import { today } from "../../../contracts/calendar.ts";
 import "@mantine/charts/styles.css";
 import {
   Anchor,
@@ -276,7 +277,7 @@ function ProjectBody({ project: p }: { project: Project }) {
                       reach.mutate({
                         milestoneId: m.id,
                         version: m.version,
-                        actualDate: new Date().toISOString().slice(0, 10),
+                        actualDate: today(),
                       })
                     }
                   >

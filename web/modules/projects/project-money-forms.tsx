@@ -1,6 +1,7 @@
 import { Button, Group, NumberInput, Paper, Select, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
+import { today } from "../../../contracts/calendar.ts";
 import { BUDGET_CATEGORIES, type BudgetCategory } from "../../../contracts/partnerships.ts";
 import type { Project } from "../../../contracts/projects.ts";
 import { useFormProblem } from "../../shared/form-problem.ts";
@@ -8,8 +9,6 @@ import { ProblemAlert } from "../../shared/problem-alert.tsx";
 import { OrganizationSelect } from "../organizations/organization-select.tsx";
 import { toCentimes } from "./project-money.ts";
 import { projectWrites, useProjectMutation } from "./projects.api.ts";
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Records a disbursement. The amount is typed in dirhams and sent in centimes; the server refuses

@@ -19,6 +19,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SEXES } from "../../../../contracts/beneficiaries.ts";
+import { today } from "../../../../contracts/calendar.ts";
 import {
   type AdmissionCandidate,
   REFERRAL_SOURCES,
@@ -31,7 +32,6 @@ import { arabicName, personName } from "../../beneficiaries/beneficiaries.api.ts
 import {
   admissionCandidatesQueryOptions,
   type CandidateCriteria,
-  today,
   useRequestAdmission,
 } from "./residents.api.ts";
 

@@ -3,13 +3,14 @@ import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { today } from "../../../../contracts/calendar.ts";
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from "../../../../contracts/residents.ts";
 import { useFormat } from "../../../shared/format.ts";
 import { ProblemAlert } from "../../../shared/problem-alert.tsx";
 import { QueryState } from "../../../shared/query-state.tsx";
 import { useCan } from "../../auth/auth.api.ts";
 import { arabicName, personName } from "../../beneficiaries/beneficiaries.api.ts";
-import { attendanceQueryOptions, today, useSaveAttendance } from "./residents.api.ts";
+import { attendanceQueryOptions, useSaveAttendance } from "./residents.api.ts";
 
 const COLORS: Record<AttendanceStatus, string> = { present: "teal", absent: "red", excused: "yellow" };
 

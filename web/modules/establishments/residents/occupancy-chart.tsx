@@ -2,26 +2,21 @@ import { Box, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title, Too
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { addDays, today } from "../../../../contracts/calendar.ts";
 import { QueryState } from "../../../shared/query-state.tsx";
-import { occupancyQueryOptions, today } from "./residents.api.ts";
-
-const shift = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
+import { occupancyQueryOptions } from "./residents.api.ts";
 
 /** Occupancy over time as simple bars (male and female stacked against the capacity). */
 export function OccupancyChart({ establishmentId }: { establishmentId: string }) {
   const { t } = useTranslation();
   const [granularity, setGranularity] = useState<"day" | "month">("day");
   const [to, setTo] = useState(today());
-  const [from, setFrom] = useState(shift(today(), -29));
+  const [from, setFrom] = useState(addDays(today(), -29));
   const query = useQuery(occupancyQueryOptions(establishmentId, from, to, granularity));
 
   const pick = (g: "day" | "month") => {
     setGranularity(g);
-    setFrom(shift(to, g === "day" ? -29 : -364));
+    setFrom(addDays(to, g === "day" ? -29 : -364));
   };
 
   return (

@@ -131,7 +131,3 @@ export function useSaveAttendance(est: string) {
     },
   });
 }
-
-/** Today in Morocco, YYYY-MM-DD. */
-export const today = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Casablanca" }).format(new Date());

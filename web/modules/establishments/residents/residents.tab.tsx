@@ -18,6 +18,7 @@ import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { today } from "../../../../contracts/calendar.ts";
 import { type Resident, type ResidentServiceType, SERVICE_TYPES } from "../../../../contracts/residents.ts";
 import { useFormProblem } from "../../../shared/form-problem.ts";
 import { useFormat } from "../../../shared/format.ts";
@@ -34,7 +35,6 @@ import {
   residentFileQueryOptions,
   residentsQueryOptions,
   type StayView,
-  today,
   useAddResidentService,
   useStayStep,
 } from "./residents.api.ts";
