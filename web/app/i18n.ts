@@ -50,16 +50,19 @@ function applyToDocument(lang: Locale): void {
   setRequestLanguage(lang);
 }
 
-/** Switches the UI language: texts, `<html lang dir>` (Mantine follows `dir`), API language, and remembers it. */
+/**
+ * Switches the UI language: remembers it (first: a page reloaded while its texts download opens
+ * in it), then texts, `<html lang dir>` (Mantine follows `dir`) and the API language.
+ */
 export async function applyLanguage(lang: Locale): Promise<void> {
-  await load(lang);
-  await i18n.changeLanguage(lang);
-  applyToDocument(lang);
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
     // Not remembered on this device, still applied.
   }
+  await load(lang);
+  await i18n.changeLanguage(lang);
+  applyToDocument(lang);
 }
 
 /** Before the first render: the remembered language and French, the fallback for any missing text. */

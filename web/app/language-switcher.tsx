@@ -22,14 +22,16 @@ export function LanguageSwitcher() {
 
   const change = async (value: string) => {
     const lang = value as Locale;
-    await applyLanguage(lang);
-    // Texts the server wrote (scope names, messages) come again in the new language; territories carry all three.
-    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "territories" });
+    // Saved first, not after the language's texts have downloaded: a page left or reloaded in
+    // the meantime (a slow connection) would otherwise never send it.
     if (me && me.user.locale !== lang) {
       saveLocale.mutate(lang, {
         onError: (error) => notifications.show({ color: "red", message: errorMessage(error, t) }),
       });
     }
+    await applyLanguage(lang);
+    // Texts the server wrote (scope names, messages) come again in the new language; territories carry all three.
+    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "territories" });
   };
 
   return (
