@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { daysFromToday } from "../contracts/calendar.ts";
 import { ADMIN, backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } from "./helpers.ts";
 
 /** The national officer filters the establishments by clicking a region of the map, then sees it in Arabic. */
@@ -47,7 +48,7 @@ test("admin: the authorisation-expiry warning shows in list and detail; export l
     data: { email: ADMIN.email, password: ADMIN.password },
   });
   const { csrfToken } = await auth.json();
-  const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const soon = daysFromToday(20);
   const created = await request.post("/api/v1/establishments", {
     headers: { "x-csrf-token": csrfToken },
     data: {

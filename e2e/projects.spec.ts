@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { today } from "../contracts/calendar.ts";
 import { backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } from "./helpers.ts";
 
 /**
@@ -12,7 +13,6 @@ async function seedProject(page: Page) {
   const me = await (await page.request.get("/api/v1/auth/me")).json();
   const headers = { "x-csrf-token": me.csrfToken as string };
   const ocp = (await (await page.request.get("/api/v1/organizations?q=OCP")).json()).items[0];
-  const today = new Date().toISOString().slice(0, 10);
   const code = `PRJ-E2E-${Date.now().toString(36).toUpperCase()}`;
   const created = await page.request.post("/api/v1/projects", {
     headers,
@@ -45,7 +45,7 @@ async function seedProject(page: Page) {
     data: { titleFr: "Étude technique", titleAr: "الدراسة التقنية", plannedDate: "2026-02-01" },
   });
   expect(milestone.status()).toBe(201);
-  expect(today > "2026-02-01").toBe(true);
+  expect(today() > "2026-02-01").toBe(true);
   return { id: project.id as string, code };
 }
 
