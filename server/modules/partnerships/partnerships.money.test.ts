@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { daysFromToday } from "../../../contracts/calendar.ts";
 import { auditEvents } from "../../platform/audit.table.ts";
 import { type Client, setupTestEnv } from "../../platform/testing.ts";
 import { fundersMoney, percent, trancheState } from "./partnerships.money.ts";
-import { daysFromToday, fund, makeOrg, makeProject } from "./partnerships.projects.testkit.ts";
+import { fund, makeOrg, makeProject } from "./partnerships.projects.testkit.ts";
 import { disbursements } from "./partnerships.table.ts";
 
 const env = setupTestEnv();

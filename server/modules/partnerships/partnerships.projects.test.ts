@@ -1,16 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { daysFromToday } from "../../../contracts/calendar.ts";
 import { auditEvents } from "../../platform/audit.table.ts";
 import { type Client, setupTestEnv } from "../../platform/testing.ts";
 import { establishments } from "../establishments/index.ts";
-import {
-  daysFromToday,
-  fund,
-  makeConvention,
-  makeOrg,
-  makeProject,
-} from "./partnerships.projects.testkit.ts";
+import { fund, makeConvention, makeOrg, makeProject } from "./partnerships.projects.testkit.ts";
 import { projects } from "./partnerships.table.ts";
 
 const env = setupTestEnv();

@@ -7,8 +7,6 @@ import { conventionAxes, conventions } from "./partnerships.table.ts";
 
 /** Shared set-up of the projects tests: organisations, a convention, a project, dates around today. */
 
-export { daysFromToday };
-
 let seq = 0;
 export async function makeOrg(db: Db, nameFr: string, type: "partner" | "association" = "partner") {
   const [row] = await db

@@ -7,6 +7,7 @@ import {
   type TransitionAction,
   type TransitionBody,
 } from "../../../contracts/applications.ts";
+import { today } from "../../../contracts/calendar.ts";
 import type { Locale } from "../../../contracts/common.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { AuthenticatedContext } from "../../platform/context.ts";
@@ -19,7 +20,7 @@ import * as applicationsRepo from "./programs.applications.repository.ts";
 import { forReader } from "./programs.evaluation.ts";
 import { fileApplication } from "./programs.filing.ts";
 import * as repo from "./programs.repository.ts";
-import { foundProgram, invalid, today } from "./programs.support.ts";
+import { foundProgram, invalid } from "./programs.support.ts";
 
 /* Applications: filing at an office, moving along the workflow, services delivered, queue, export. */
 

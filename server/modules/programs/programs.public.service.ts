@@ -1,3 +1,4 @@
+import { today } from "../../../contracts/calendar.ts";
 import type { Locale } from "../../../contracts/common.ts";
 import { type EligibilityProfileInput, ruleFields } from "../../../contracts/eligibility.ts";
 import type { PublicApplyBody, PublicProgram, PublicStatus } from "../../../contracts/public.ts";
@@ -11,7 +12,6 @@ import { whoCanApply } from "./programs.eligibility.ts";
 import { evaluateFor, namesFor, typedProfile } from "./programs.evaluation.ts";
 import { fileApplication } from "./programs.filing.ts";
 import * as repo from "./programs.repository.ts";
-import { today } from "./programs.support.ts";
 import { newTrackingCode, trackingHash } from "./programs.tracking.ts";
 
 /* Public access, without an account: the catalogue, the questionnaire, applying online, tracking status. */

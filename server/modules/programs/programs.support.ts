@@ -3,8 +3,6 @@ import { AppError, type FieldIssue, notFound } from "../../platform/errors.ts";
 import * as repo from "./programs.repository.ts";
 
 /** Small helpers every part of the programmes service uses. */
-export { today } from "../../../contracts/calendar.ts";
-
 export const invalid = (issues: FieldIssue[]) => new AppError(400, "validation.failed", {}, issues);
 
 export async function foundProgram(q: Queryable, id: string, lock = false) {
