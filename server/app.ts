@@ -97,8 +97,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onSend", async (request, reply) => {
+  // Set when the request arrives, so every answer carries it, errors included (a synchronous
+  // hook: an async one costs a promise and a turn of the event loop on every request).
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
+    done();
   });
 
   const serveWeb = Boolean(deps.webRoot && existsSync(path.join(deps.webRoot, "index.html")));

@@ -33,7 +33,8 @@ same run on the same data. What runs (sources in \`bench/\`):
   search once per connection, see \`planOnce\`); and the same statements behind a bare Fastify +
   pg endpoint loaded the same way (what any HTTP server reaches on this machine). Each load
   (agency, national) is measured after a warm-up of a quarter as many requests (steady state:
-  V8 has optimised the code); the floor rows are the bare server answering without the
+  V8 has optimised the code), and the three loads take turns in four slices each, so that
+  the noise of this shared virtual machine falls on all three alike; the floor rows are the bare server answering without the
   database and with \`select 1\`.
 - **dashboards** (\`bench/dashboards.bench.ts\`) — \`GET /api/v1/dashboards/national\` and
   \`/regions/MA-06\` (indicators module, pre-aggregated datasets), one reader (autocannon, one

@@ -6,6 +6,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { TIME_ZONE } from "../../contracts/calendar.ts";
+import { renderByShape } from "./sql-shape.ts";
 
 export type Db = NodePgDatabase;
 /** A transaction handle: same query API as Db. Services pass it to repositories. */
@@ -179,9 +180,21 @@ function prepareRaw<T extends pg.QueryResultRow>(db: Queryable, query: SQL): Raw
       ): RawStatement<T>;
     };
   };
-  const built = dialect.sqlToQuery(query);
-  return session.prepareQuery(built, undefined, statementName(built.sql), false);
+  const built = renderByShape(query, (q) => dialect.sqlToQuery(q));
+  return session.prepareQuery(built, undefined, nameOf(built.sql), false);
 }
+
+/** Statement names by text, for the texts renderByShape keeps: hashed once, not at every call. */
+const names = new Map<string, string>();
+const nameOf = (text: string) => {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = statementName(text);
+    if (names.size >= 2000) names.clear();
+    names.set(text, name);
+  }
+  return name;
+};
 
 /** The name executePrepared gives a statement text. */
 export const statementName = (text: string) =>

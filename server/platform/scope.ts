@@ -1,6 +1,6 @@
 import { type AnyColumn, inArray, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Permission } from "../../contracts/access.ts";
-import type { Actor } from "./context.ts";
+import type { Actor, Grant } from "./context.ts";
 import { AppError } from "./errors.ts";
 
 /**
@@ -20,16 +20,17 @@ export interface Access {
 export function accessFor(actor: Actor, permission: Permission): Access {
   const grants = actor.grants.get(permission);
   if (!grants?.length) throw new AppError(403, "auth.forbidden");
-  const refs = (type: string) =>
-    grants.filter((g) => g.scopeType === type && g.scopeRef).map((g) => g.scopeRef as string);
   return {
     national: grants.some((g) => g.scopeType === "national"),
-    regions: refs("region"),
-    provinces: refs("province"),
-    organizations: refs("organization"),
-    establishments: refs("establishment"),
+    regions: scopeRefs(grants, "region"),
+    provinces: scopeRefs(grants, "province"),
+    organizations: scopeRefs(grants, "organization"),
+    establishments: scopeRefs(grants, "establishment"),
   };
 }
+
+const scopeRefs = (grants: readonly Grant[], type: string) =>
+  grants.filter((g) => g.scopeType === type && g.scopeRef).map((g) => g.scopeRef as string);
 
 export function can(actor: Actor | null, permission: Permission): boolean {
   return Boolean(actor?.grants.get(permission)?.length);

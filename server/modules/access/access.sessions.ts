@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Permission } from "../../../contracts/access.ts";
 import type { Locale } from "../../../contracts/common.ts";
 import type { Actor, Grant } from "../../platform/context.ts";
@@ -19,7 +19,9 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 const TOKEN_TOUCH_EVERY_MS = 60_000;
 
 export function createSessionKeys(secret: string) {
-  const digest = (value: string) => createHmac("sha256", secret).update(value).digest("base64url");
+  // The key imported once: every authenticated request digests its credential.
+  const key = createSecretKey(Buffer.from(secret, "utf8"));
+  const digest = (value: string) => createHmac("sha256", key).update(value).digest("base64url");
 
   async function startSession(
     db: Queryable,
