@@ -22,7 +22,10 @@ export interface RenderedSql {
   params: unknown[];
 }
 
-/** Shapes kept at most: a name search has a few per number of words and filters. */
+/**
+ * Shapes kept at most: a name search has a few per number of words and filters. One map for every
+ * database handle: they share one Drizzle configuration (no casing option), so a column renders alike.
+ */
 const MAX_SHAPES = 2000;
 const texts = new Map<string, string>();
 const ids = new WeakMap<object, number>();
