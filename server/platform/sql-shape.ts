@@ -27,6 +27,8 @@ export interface RenderedSql {
  * database handle: they share one Drizzle configuration (no casing option), so a column renders alike.
  */
 const MAX_SHAPES = 2000;
+/** A longer key (a list of thousands of values, each its own parameter) is not kept: memory stays bounded. */
+const MAX_KEY_LENGTH = 20_000;
 const texts = new Map<string, string>();
 const ids = new WeakMap<object, number>();
 let nextId = 0;
@@ -42,7 +44,7 @@ const idOf = (o: object) => {
 /** The statement's text and values, by its shape when it has one, else as Drizzle renders it. */
 export function renderByShape(query: SQL, render: (q: SQL) => RenderedSql): RenderedSql {
   const shape = shapeOf(query);
-  if (!shape) return render(query);
+  if (!shape || shape.key.length > MAX_KEY_LENGTH) return render(query);
   let text = texts.get(shape.key);
   if (text === undefined) {
     text = render(query).sql;
