@@ -5,7 +5,7 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Locale } from "../contracts/common.ts";
 import { Health } from "../contracts/health.ts";
@@ -69,6 +69,7 @@ import {
 import { territoriesRoutes, territoryNames } from "./modules/territories/index.ts";
 import type { Db } from "./platform/database.ts";
 import { registerSecurityHeaders } from "./platform/headers.ts";
+import { type LogOptions, loggerOptions, registerRequestLog } from "./platform/logging.ts";
 import { registerProblemHandler } from "./platform/problem.ts";
 import { serializerCompiler } from "./platform/serializer.ts";
 import { isUuid } from "./platform/text.ts";
@@ -78,7 +79,8 @@ export interface AppDeps {
   databaseKind: "embedded" | "external";
   sessionSecret: string;
   version: string;
-  logger?: boolean | { level: string };
+  /** The request log (platform/logging.ts); none when absent. */
+  logger?: LogOptions;
   /** Built web app to serve (dist/web); absent in API-only tests. */
   webRoot?: string;
 }
@@ -88,13 +90,16 @@ export const WEB_ROOT = path.resolve(import.meta.dirname, "../dist/web");
 /** Assembles the HTTP application from its modules; main.ts and the tests both call it. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: deps.logger ? loggerOptions(deps.logger) : false,
+    // One line per request instead, without query strings (registerRequestLog).
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: "loopback,uniquelocal",
     genReqId: (req) =>
       (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || crypto.randomUUID(),
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
+  if (deps.logger) registerRequestLog(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Set when the request arrives, so every answer carries it, errors included (a synchronous

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import Fastify from "fastify";
 import pg from "pg";
 import pkg from "../../package.json" with { type: "json" };
@@ -25,7 +25,13 @@ async function main() {
       databaseKind: "external",
       sessionSecret: "bench-session-secret-".padEnd(48, "x"),
       version: pkg.version,
-      logger: false,
+      // BENCH_LOG_LEVEL: the request log as `npm start` writes it (info), to BENCH_LOG_FILE.
+      logger: process.env.BENCH_LOG_LEVEL
+        ? {
+            level: process.env.BENCH_LOG_LEVEL,
+            stream: createWriteStream(process.env.BENCH_LOG_FILE ?? "/dev/null"),
+          }
+        : undefined,
     });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const address = app.server.address();
