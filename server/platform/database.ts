@@ -6,6 +6,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { TIME_ZONE } from "../../contracts/calendar.ts";
+import { boundedCache } from "./bounded-cache.ts";
 import { renderByShape } from "./sql-shape.ts";
 
 export type Db = NodePgDatabase;
@@ -185,16 +186,8 @@ function prepareRaw<T extends pg.QueryResultRow>(db: Queryable, query: SQL): Raw
 }
 
 /** Statement names by text, for the texts renderByShape keeps: hashed once, not at every call. */
-const names = new Map<string, string>();
-const nameOf = (text: string) => {
-  let name = names.get(text);
-  if (name === undefined) {
-    name = statementName(text);
-    if (names.size >= 2000) names.clear();
-    names.set(text, name);
-  }
-  return name;
-};
+const names = boundedCache<string, string>(2000);
+const nameOf = (text: string) => names(text, () => statementName(text));
 
 /** The name executePrepared gives a statement text. */
 export const statementName = (text: string) =>

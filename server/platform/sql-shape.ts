@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { Column, Name, Param, SQL, StringChunk, Table } from "drizzle-orm";
+import { boundedCache } from "./bounded-cache.ts";
 
 /**
  * The text of a raw SQL statement, rendered once per shape. Drizzle renders a statement by
@@ -29,7 +30,7 @@ export interface RenderedSql {
 const MAX_SHAPES = 2000;
 /** A longer key (a list of thousands of values, each its own parameter) is not kept: memory stays bounded. */
 const MAX_KEY_LENGTH = 20_000;
-const texts = new Map<string, string>();
+const texts = boundedCache<string, string>(MAX_SHAPES);
 const ids = new WeakMap<object, number>();
 let nextId = 0;
 const idOf = (o: object) => {
@@ -45,13 +46,7 @@ const idOf = (o: object) => {
 export function renderByShape(query: SQL, render: (q: SQL) => RenderedSql): RenderedSql {
   const shape = shapeOf(query);
   if (!shape || shape.key.length > MAX_KEY_LENGTH) return render(query);
-  let text = texts.get(shape.key);
-  if (text === undefined) {
-    text = render(query).sql;
-    if (texts.size >= MAX_SHAPES) texts.clear();
-    texts.set(shape.key, text);
-  }
-  const rendered = { sql: text, params: shape.params };
+  const rendered = { sql: texts(shape.key, () => render(query).sql), params: shape.params };
   if (process.env.VITEST) assertSameAs(render(query), rendered);
   return rendered;
 }

@@ -1,3 +1,4 @@
+import { boundedCache } from "../../platform/bounded-cache.ts";
 import { UNACCENT_RULES } from "./beneficiaries.search-keys.unaccent.ts";
 
 /**
@@ -53,16 +54,8 @@ function latinWordKey(word: string): string {
 }
 
 /** Names repeat: a bounded cache makes a key a map lookup for most words of an import. */
-const wordKeys = new Map<string, string>();
-export function wordKey(word: string): string {
-  let key = wordKeys.get(word);
-  if (key === undefined) {
-    key = latinWordKey(word);
-    if (wordKeys.size >= 100_000) wordKeys.clear();
-    wordKeys.set(word, key);
-  }
-  return key;
-}
+const wordKeys = boundedCache<string, string>(100_000);
+export const wordKey = (word: string): string => wordKeys(word, () => latinWordKey(word));
 
 /** Words of folded Latin text: runs of a-z (everything else breaks words, as in jisr_latin_key). */
 export const latinWords = (folded: string): string[] => folded.split(/[^a-z]+/).filter(Boolean);
