@@ -11,15 +11,29 @@ describe("HTTP platform", () => {
     expect(res.headers["x-request-id"]).toBeTruthy();
   });
 
-  it("sends security headers with a CSP that works over plain HTTP", async () => {
+  it("answers the JSON API with headers for data: nothing runs, nothing is framed, nothing is stored", async () => {
     const res = await env.app.inject({ url: "/api/v1/health" });
-    const csp = String(res.headers["content-security-policy"]);
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).not.toContain("upgrade-insecure-requests");
+    expect(res.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers["cache-control"]).toBe("no-store");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+    expect(res.headers["cross-origin-resource-policy"]).toBe("same-origin");
+    // Helmet's headers for documents are not sent with data.
+    expect(res.headers["origin-agent-cluster"]).toBeUndefined();
+    // Errors too (a 401 before any route handler runs).
+    const denied = await env.app.inject({ url: "/api/v1/persons" });
+    expect(denied.statusCode).toBe(401);
+    expect(denied.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("serves documents with Helmet's headers and a CSP that works over plain HTTP", async () => {
     const docs = await env.app.inject({ url: "/api/docs/" });
     expect(docs.statusCode).toBe(200);
-    expect(String(docs.headers["content-security-policy"])).not.toContain("upgrade-insecure-requests");
+    const csp = String(docs.headers["content-security-policy"]);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain("upgrade-insecure-requests");
+    expect(docs.headers["x-content-type-options"]).toBe("nosniff");
+    expect(docs.headers["cache-control"]).toBeUndefined();
   });
 
   it("publishes an OpenAPI 3.1 document generated from the contracts", async () => {

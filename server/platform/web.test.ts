@@ -34,6 +34,9 @@ describe("serving the web app", () => {
     expect(deep.statusCode).toBe(200);
     expect(deep.body).toContain("<title>Jisr</title>");
     expect(deep.headers["cache-control"]).toBe("no-cache");
+    // The page gets Helmet's document headers, not the API's (its CSP would block the page).
+    expect(String(deep.headers["content-security-policy"])).toContain("img-src 'self' data: blob:");
+    expect(deep.headers["x-frame-options"]).toBe("SAMEORIGIN");
     const asset = await web.inject({ url: "/assets/app-abc123.js" });
     expect(asset.statusCode).toBe(200);
     expect(asset.headers["cache-control"]).toContain("immutable");

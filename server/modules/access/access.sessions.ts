@@ -1,6 +1,7 @@
 import { createHmac, createSecretKey, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Permission } from "../../../contracts/access.ts";
 import type { Locale } from "../../../contracts/common.ts";
+import { boundedCache } from "../../platform/bounded-cache.ts";
 import type { Actor, Grant } from "../../platform/context.ts";
 import type { Db, Queryable } from "../../platform/database.ts";
 import { forgetCredential, rememberedCredential } from "./access.cache.ts";
@@ -17,11 +18,19 @@ const IDLE_TTL_MS = 8 * 3600_000;
 const ABSOLUTE_TTL_MS = 7 * 24 * 3600_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
 const TOKEN_TOUCH_EVERY_MS = 60_000;
+/** Session secrets are 43 characters, API tokens 46 (`jisr_` + 8 + `_` + 32). */
+const CREDENTIAL_MAX_LENGTH = 64;
 
 export function createSessionKeys(secret: string) {
   // The key imported once: every authenticated request digests its credential.
   const key = createSecretKey(Buffer.from(secret, "utf8"));
   const digest = (value: string) => createHmac("sha256", key).update(value).digest("base64url");
+  // A client sends the same credential with every request, and creating an HMAC costs more than
+  // the rest of the session check: the digest of a credential already seen is reused. Only
+  // credentials of the length Jisr issues are kept (memory stays bounded whatever is sent).
+  const seen = boundedCache<string, string>(10_000);
+  const digestOfCredential = (value: string) =>
+    value.length <= CREDENTIAL_MAX_LENGTH ? seen(value, () => digest(value)) : digest(value);
 
   async function startSession(
     db: Queryable,
@@ -36,7 +45,7 @@ export function createSessionKeys(secret: string) {
   }
 
   async function actorFromSession(db: Db, token: string): Promise<Actor | null> {
-    const id = digest(token);
+    const id = digestOfCredential(token);
     const key = `session:${id}`;
     const found = await rememberedCredential(key, () => repo.findLiveSession(db, id));
     if (!found) return null;
@@ -63,7 +72,7 @@ export function createSessionKeys(secret: string) {
   }
 
   async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
-    const hash = digest(token);
+    const hash = digestOfCredential(token);
     const key = `token:${hash}`;
     const found = await rememberedCredential(key, () => repo.findLiveToken(db, hash));
     if (!found) return null;
@@ -99,18 +108,10 @@ function actorOf(
 
 /**
  * Grants by the text of the role assignments: a few distinct role sets serve every request, so
- * each is built once. Grants are read-only; the cache is bounded (cleared when full).
+ * each is built once. Grants are read-only.
  */
-const grantsCache = new Map<string, ReadonlyMap<Permission, readonly Grant[]>>();
-function grantsFromJson(json: string): ReadonlyMap<Permission, readonly Grant[]> {
-  let grants = grantsCache.get(json);
-  if (!grants) {
-    if (grantsCache.size >= 1000) grantsCache.clear();
-    grants = grantsOf(JSON.parse(json) as Assignment[]);
-    grantsCache.set(json, grants);
-  }
-  return grants;
-}
+const grantsByJson = boundedCache<string, ReadonlyMap<Permission, readonly Grant[]>>(1000);
+const grantsFromJson = (json: string) => grantsByJson(json, () => grantsOf(JSON.parse(json) as Assignment[]));
 
 export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
