@@ -99,3 +99,86 @@ test("record a disbursement, see the financial progress change, and be refused a
   await backToFrench(page);
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 });
+
+test("correct a budget line and a tranche in the page, refused below what was paid or over someone else's change, and delete", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, "national@jisr.local", DEMO_PASSWORD);
+  const { id } = await seedProject(page);
+  const me = await (await page.request.get("/api/v1/auth/me")).json();
+  const headers = { "x-csrf-token": me.csrfToken as string };
+  const project = await (await page.request.get(`/api/v1/projects/${id}`)).json();
+  const funderId = project.budgetLines[0].funderId as string;
+  const tranche = await page.request.post(`/api/v1/projects/${id}/tranches`, {
+    headers,
+    data: { funderId, milestoneId: project.milestones[0].id, label: "Avance", amountCentimes: 40_000_00 },
+  });
+  expect(tranche.status()).toBe(201);
+  const paid = await page.request.post(`/api/v1/projects/${id}/disbursements`, {
+    headers,
+    data: { funderId, paidOn: today(), amountCentimes: 30_000_00, reference: "VIR-E2E-EDIT" },
+  });
+  expect(paid.status()).toBe(201);
+
+  await page.goto(`/projects/${id}`);
+  const lineRow = page.getByRole("row", { name: /Panneaux et chauffe-eau/ });
+  await expect(lineRow).toContainText(/100[\s.]000 MAD/, { timeout: 30_000 });
+
+  // Raise the line: the dialog closes and the table shows the new amount.
+  await lineRow.getByRole("button", { name: /^Modifier : Panneaux/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Modifier la ligne budgétaire" });
+  const amount = dialog.getByRole("textbox", { name: "Montant (MAD)" });
+  await expect(amount).toHaveValue(/100\s?000/);
+  await amount.fill("120000");
+  await page.screenshot({ path: screenshotPath("project-line-edit-fr"), fullPage: true });
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+  await expect(lineRow).toContainText(/120[\s.]000 MAD/);
+
+  // Below what the funder already paid (30,000): refused on the field, nothing changed.
+  await lineRow.getByRole("button", { name: /^Modifier : Panneaux/ }).click();
+  await amount.fill("20000");
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(dialog.getByText(/ne peut pas descendre sous ce qu'il a déjà décaissé/)).toBeVisible({
+    timeout: 15_000,
+  });
+  await page.keyboard.press("Escape");
+  await expect(lineRow).toContainText(/120[\s.]000 MAD/);
+
+  // Someone else changes the line meanwhile: the page's edit is refused (409), not applied over it.
+  await lineRow.getByRole("button", { name: /^Modifier : Panneaux/ }).click();
+  const current = (await (await page.request.get(`/api/v1/projects/${id}`)).json()).budgetLines[0];
+  const other = await page.request.patch(`/api/v1/projects/${id}/budget-lines/${current.id}`, {
+    headers,
+    data: { label: "Panneaux et chauffe-eau (révisé)", version: current.version },
+  });
+  expect(other.status()).toBe(200);
+  await amount.fill("110000");
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(dialog.getByText("Modifié entre-temps")).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.press("Escape");
+  await page.reload();
+  await expect(page.getByRole("row", { name: /Panneaux et chauffe-eau \(révisé\)/ })).toContainText(
+    /120[\s.]000 MAD/,
+    { timeout: 30_000 },
+  );
+
+  // The tranche: lowered, then deleted after confirmation.
+  const trancheRow = page.getByRole("row", { name: /Avance/ });
+  await trancheRow.getByRole("button", { name: /^Modifier : 1\. Avance/ }).click();
+  const trancheDialog = page.getByRole("dialog", { name: "Modifier la tranche" });
+  await trancheDialog.getByRole("textbox", { name: "Montant (MAD)" }).fill("35000");
+  await trancheDialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(trancheDialog).toBeHidden({ timeout: 15_000 });
+  await expect(trancheRow).toContainText(/35[\s.]000 MAD/);
+  await trancheRow.getByRole("button", { name: /^Supprimer : 1\. Avance/ }).click();
+  await page
+    .getByRole("dialog", { name: "Supprimer cet élément ?" })
+    .getByRole("button", { name: "Supprimer" })
+    .click();
+  await expect(page.getByRole("row", { name: /Avance/ })).toHaveCount(0, { timeout: 15_000 });
+  const after = await (await page.request.get(`/api/v1/projects/${id}`)).json();
+  expect(after.tranches).toHaveLength(0);
+  expect(after.budgetLines[0].amountCentimes).toBe(120_000_00);
+});

@@ -23,6 +23,7 @@ import type { Project, TrancheState } from "../../../contracts/projects.ts";
 import { FieldList } from "../../shared/field-list.tsx";
 import { useFormat } from "../../shared/format.ts";
 import { PageHeader } from "../../shared/page-header.tsx";
+import { ProblemAlert } from "../../shared/problem-alert.tsx";
 import { QueryState } from "../../shared/query-state.tsx";
 import { AnchorLink, ButtonLink } from "../../shared/router-links.tsx";
 import { useCan } from "../auth/auth.api.ts";
@@ -30,6 +31,7 @@ import { ProposalOrigin } from "../proposals/proposal-origin.tsx";
 import { provincesQueryOptions, useRegionName, useTerritoryName } from "../territories/territories.api.ts";
 import { type ProjectFieldKey, useMad } from "./project-money.ts";
 import { BudgetLineForm, DisbursementForm, MilestoneForm, TrancheForm } from "./project-money-forms.tsx";
+import { RowActions } from "./project-money-rows.tsx";
 import { projectPdfUrl, projectQueryOptions, projectWrites, useProjectMutation } from "./projects.api.ts";
 
 const route = getRouteApi("/_app/projects/$id");
@@ -112,7 +114,10 @@ function ProjectBody({ project: p }: { project: Project }) {
   const province = useQuery(provincesQueryOptions(p.regionCode)).data?.find((x) => x.code === p.provinceCode);
   const canWrite = useCan("projects.write") && !p.archivedAt;
   const canPay = useCan("disbursements.write") && !p.archivedAt;
-  const reach = useProjectMutation(projectWrites(p.id).updateMilestone);
+  const writes = projectWrites(p.id);
+  const reach = useProjectMutation(writes.updateMilestone);
+  const removeLine = useProjectMutation(writes.deleteBudgetLine);
+  const removeTranche = useProjectMutation(writes.deleteTranche);
   const fl = (k: ProjectFieldKey) => t(`socialProjects.fields.${k}`);
   const name = (x: { nameFr: string; nameAr: string | null }) =>
     (i18n.language === "ar" && x.nameAr) || x.nameFr;
@@ -225,6 +230,7 @@ function ProjectBody({ project: p }: { project: Project }) {
               <Table.Th>{fl("category")}</Table.Th>
               <Table.Th>{fl("funder")}</Table.Th>
               <Table.Th>{fl("amount")}</Table.Th>
+              {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -234,10 +240,23 @@ function ProjectBody({ project: p }: { project: Project }) {
                 <Table.Td>{t(`socialProjects.categories.${l.category}`)}</Table.Td>
                 <Table.Td>{l.funderName}</Table.Td>
                 <Table.Td>{mad(l.amountCentimes)}</Table.Td>
+                {canWrite && (
+                  <Table.Td>
+                    <RowActions
+                      name={`${l.label} — ${l.funderName}, ${mad(l.amountCentimes)}`}
+                      editTitle={t("socialProjects.editLine")}
+                      deleting={removeLine.isPending}
+                      onDelete={() => removeLine.mutate({ childId: l.id, version: l.version })}
+                    >
+                      {(close) => <BudgetLineForm project={p} line={l} onDone={close} />}
+                    </RowActions>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+        {removeLine.error && <ProblemAlert error={removeLine.error} />}
         {canWrite && <BudgetLineForm project={p} />}
       </Section>
 
@@ -301,6 +320,7 @@ function ProjectBody({ project: p }: { project: Project }) {
               <Table.Th>{fl("amount")}</Table.Th>
               <Table.Th>{fl("paid")}</Table.Th>
               <Table.Th>{fl("state")}</Table.Th>
+              {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -318,10 +338,23 @@ function ProjectBody({ project: p }: { project: Project }) {
                     {t(`socialProjects.trancheStates.${x.state}`)}
                   </Badge>
                 </Table.Td>
+                {canWrite && (
+                  <Table.Td>
+                    <RowActions
+                      name={`${x.position}. ${x.label ?? ""} — ${x.funderName}, ${mad(x.amountCentimes)}`}
+                      editTitle={t("socialProjects.editTranche")}
+                      deleting={removeTranche.isPending}
+                      onDelete={() => removeTranche.mutate({ childId: x.id, version: x.version })}
+                    >
+                      {(close) => <TrancheForm project={p} tranche={x} onDone={close} />}
+                    </RowActions>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+        {removeTranche.error && <ProblemAlert error={removeTranche.error} />}
         {canWrite && p.funders.length > 0 && <TrancheForm project={p} />}
       </Section>
 

@@ -1,9 +1,16 @@
 import { Button, Group, NumberInput, Paper, Select, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { today } from "../../../contracts/calendar.ts";
 import { BUDGET_CATEGORIES, type BudgetCategory } from "../../../contracts/partnerships.ts";
-import type { Project } from "../../../contracts/projects.ts";
+import type {
+  BudgetLine,
+  BudgetLineBody,
+  Project,
+  Tranche,
+  TrancheBody,
+} from "../../../contracts/projects.ts";
 import { useFormProblem } from "../../shared/form-problem.ts";
 import { ProblemAlert } from "../../shared/problem-alert.tsx";
 import { OrganizationSelect } from "../organizations/organization-select.tsx";
@@ -101,15 +108,32 @@ export function DisbursementForm({ project }: { project: Project }) {
   );
 }
 
-export function BudgetLineForm({ project }: { project: Project }) {
+/**
+ * Adds a budget line, or changes one (`line`, with its version; `onDone` then closes the dialog).
+ * The server refuses a line below what its funder already disbursed, on the amount field.
+ */
+export function BudgetLineForm({
+  project,
+  line,
+  onDone,
+}: {
+  project: Project;
+  line?: BudgetLine;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation();
-  const mutation = useProjectMutation(projectWrites(project.id).addBudgetLine);
+  const writes = projectWrites(project.id);
+  const mutation = useProjectMutation((body: z.input<typeof BudgetLineBody>) =>
+    line
+      ? writes.updateBudgetLine({ ...body, childId: line.id, version: line.version })
+      : writes.addBudgetLine(body),
+  );
   const form = useForm({
     initialValues: {
-      label: "",
-      category: "works" as string | null,
-      funderId: null as string | null,
-      amountCentimes: "" as string | number,
+      label: line?.label ?? "",
+      category: (line?.category ?? "works") as string | null,
+      funderId: (line?.funderId ?? null) as string | null,
+      amountCentimes: (line ? line.amountCentimes / 100 : "") as string | number,
     },
   });
   const { problem, report, clear } = useFormProblem(form);
@@ -122,18 +146,12 @@ export function BudgetLineForm({ project }: { project: Project }) {
         funderId: v.funderId ?? "",
         amountCentimes: toCentimes(v.amountCentimes),
       })
-      .then(() => form.reset())
+      .then(() => (onDone ? onDone() : form.reset()))
       .catch(report);
   });
+  const action = line ? t("socialProjects.editLine") : t("socialProjects.addLine");
   return (
-    <Paper
-      withBorder
-      p="sm"
-      component="form"
-      onSubmit={submit}
-      noValidate
-      aria-label={t("socialProjects.addLine")}
-    >
+    <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate aria-label={action}>
       <Group align="flex-start" gap="sm">
         <TextInput
           label={t("socialProjects.fields.label")}
@@ -151,6 +169,7 @@ export function BudgetLineForm({ project }: { project: Project }) {
           label={t("socialProjects.fields.funder")}
           withAsterisk
           w={240}
+          selectedLabel={line?.funderName}
           {...form.getInputProps("funderId")}
         />
         <NumberInput
@@ -162,8 +181,8 @@ export function BudgetLineForm({ project }: { project: Project }) {
           w={180}
           {...form.getInputProps("amountCentimes")}
         />
-        <Button type="submit" mt={24} variant="light" loading={mutation.isPending}>
-          {t("socialProjects.addLine")}
+        <Button type="submit" mt={24} variant={line ? "filled" : "light"} loading={mutation.isPending}>
+          {line ? t("common.save") : action}
         </Button>
       </Group>
       {problem && <ProblemAlert error={problem.error} unmatched={problem.unmatched} />}
@@ -221,15 +240,29 @@ export function MilestoneForm({ project }: { project: Project }) {
   );
 }
 
-export function TrancheForm({ project }: { project: Project }) {
+/** Adds a tranche of a funder, or changes one (`tranche`, with its version; `onDone` closes the dialog). */
+export function TrancheForm({
+  project,
+  tranche,
+  onDone,
+}: {
+  project: Project;
+  tranche?: Tranche;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation();
-  const mutation = useProjectMutation(projectWrites(project.id).addTranche);
+  const writes = projectWrites(project.id);
+  const mutation = useProjectMutation((body: z.input<typeof TrancheBody>) =>
+    tranche
+      ? writes.updateTranche({ ...body, childId: tranche.id, version: tranche.version })
+      : writes.addTranche(body),
+  );
   const form = useForm({
     initialValues: {
-      funderId: null as string | null,
-      milestoneId: null as string | null,
-      label: "",
-      amountCentimes: "" as string | number,
+      funderId: (tranche?.funderId ?? null) as string | null,
+      milestoneId: (tranche?.milestoneId ?? null) as string | null,
+      label: tranche?.label ?? "",
+      amountCentimes: (tranche ? tranche.amountCentimes / 100 : "") as string | number,
     },
   });
   const { problem, report, clear } = useFormProblem(form);
@@ -242,18 +275,12 @@ export function TrancheForm({ project }: { project: Project }) {
         label: v.label,
         amountCentimes: toCentimes(v.amountCentimes),
       })
-      .then(() => form.reset())
+      .then(() => (onDone ? onDone() : form.reset()))
       .catch(report);
   });
+  const action = tranche ? t("socialProjects.editTranche") : t("socialProjects.addTranche");
   return (
-    <Paper
-      withBorder
-      p="sm"
-      component="form"
-      onSubmit={submit}
-      noValidate
-      aria-label={t("socialProjects.addTranche")}
-    >
+    <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate aria-label={action}>
       <Group align="flex-start" gap="sm">
         <Select
           label={t("socialProjects.fields.funder")}
@@ -280,8 +307,8 @@ export function TrancheForm({ project }: { project: Project }) {
           w={180}
           {...form.getInputProps("amountCentimes")}
         />
-        <Button type="submit" mt={24} variant="light" loading={mutation.isPending}>
-          {t("socialProjects.addTranche")}
+        <Button type="submit" mt={24} variant={tranche ? "filled" : "light"} loading={mutation.isPending}>
+          {tranche ? t("common.save") : action}
         </Button>
       </Group>
       {problem && <ProblemAlert error={problem.error} unmatched={problem.unmatched} />}

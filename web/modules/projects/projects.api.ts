@@ -8,8 +8,10 @@ import type {
   Project,
   ProjectSummary,
   TrancheBody,
+  UpdateBudgetLineBody,
   UpdateMilestoneBody,
   UpdateProjectBody,
+  UpdateTrancheBody,
 } from "../../../contracts/projects.ts";
 import { cursorQueryOptions, type Page } from "../../shared/cursor-query.ts";
 import { buildUrl, http } from "../../shared/http.ts";
@@ -110,4 +112,15 @@ export const projectWrites = (id: string) => ({
   }: z.input<typeof UpdateMilestoneBody> & { milestoneId: string }) =>
     http.patch<Project>(`/projects/${id}/milestones/${milestoneId}`, body),
   addTranche: (body: z.input<typeof TrancheBody>) => http.post<Project>(`/projects/${id}/tranches`, body),
+  updateBudgetLine: ({ childId, ...body }: z.input<typeof UpdateBudgetLineBody> & ChildRef) =>
+    http.patch<Project>(`/projects/${id}/budget-lines/${childId}`, body),
+  deleteBudgetLine: ({ childId, version }: ChildRef & { version: number }) =>
+    http.delete<Project>(`/projects/${id}/budget-lines/${childId}?version=${version}`),
+  updateTranche: ({ childId, ...body }: z.input<typeof UpdateTrancheBody> & ChildRef) =>
+    http.patch<Project>(`/projects/${id}/tranches/${childId}`, body),
+  deleteTranche: ({ childId, version }: ChildRef & { version: number }) =>
+    http.delete<Project>(`/projects/${id}/tranches/${childId}?version=${version}`),
 });
+
+/** Which budget line or tranche of the project a change is about. */
+type ChildRef = { childId: string };
