@@ -3,8 +3,8 @@
  * authenticated request needs its session: read each time, it was a second round trip beside the
  * data the request asks for (a third of a list request's cost on a loaded server). Any write of
  * the access module that changes what they say (sign-out, revocations, roles, a disabled user, a
- * password or profile change) forgets them all; a change made outside this process (another
- * server process, SQL by hand) is seen within CACHE_MS. Unknown credentials are never kept, so
+ * password or profile change) forgets them all, once it has committed (committedThenForget); a
+ * change made outside this process (another server process, SQL by hand) is seen within CACHE_MS. Unknown credentials are never kept, so
  * random tokens cannot fill it.
  */
 const CACHE_MS = 2000;
@@ -37,4 +37,19 @@ export function forgetCredential(key: string) {
 export function forgetCredentials() {
   generation++;
   entries.clear();
+}
+
+/**
+ * Runs a transaction that changes sessions, tokens, users or roles, and forgets every remembered
+ * credential once it has ended. Forgetting only inside it is not enough: a request arriving before
+ * the commit reads the rows as they were and would remember them for CACHE_MS after the change (a
+ * revoked session still let in, a new language answered with the old one). A read that started
+ * before this forget does not store what it read (the generation moved).
+ */
+export async function committedThenForget<T>(transaction: () => Promise<T>): Promise<T> {
+  try {
+    return await transaction();
+  } finally {
+    forgetCredentials();
+  }
 }

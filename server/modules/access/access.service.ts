@@ -18,6 +18,7 @@ import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { decodeCursor, toPage } from "../../platform/pagination.ts";
 import { accessFor } from "../../platform/scope.ts";
 import { assertVersion } from "../../platform/versioning.ts";
+import { committedThenForget } from "./access.cache.ts";
 import { DUMMY_HASH, generatePassword, hashPassword, verifyPassword } from "./access.passwords.ts";
 import { type Assignment, grantsOf } from "./access.permissions.ts";
 import * as repo from "./access.repository.ts";
@@ -35,6 +36,10 @@ export const lockSeconds = (failures: number) =>
   failures < LOCK_AFTER_FAILURES ? 0 : Math.min(30 * 2 ** (failures - LOCK_AFTER_FAILURES), 900);
 
 export function createAccessService(deps: { db: Db; keys: SessionKeys; directory: ScopeDirectory }) {
+  // The writes below change what credentials say (sign-out, revocations, roles, users, passwords,
+  // languages): remembered ones are forgotten after they commit. Signing in does not.
+  const transaction: Db["transaction"] = (run, config) =>
+    committedThenForget(() => deps.db.transaction(run, config));
   const { db, keys, directory } = deps;
 
   async function describeRoles(
@@ -114,7 +119,7 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
     action: string,
     change: (tx: Queryable) => Promise<Partial<repo.UserInsert>>,
   ) {
-    return db.transaction(async (tx) => {
+    return transaction(async (tx) => {
       const row = await lockedUser(tx, ctx, id, version);
       const before = await toUser(tx, row, locale);
       const updated = await repo.updateUser(tx, id, await change(tx));
@@ -156,6 +161,7 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
         throw new AppError(401, "auth.invalid_credentials");
       }
       if (user.disabledAt) throw new AppError(403, "auth.account_disabled");
+      // A new session changes no credential already remembered: nothing to forget.
       const session = await db.transaction(async (tx) => {
         await repo.recordLogin(tx, user.id);
         const s = await keys.startSession(tx, user.id, { ip: meta.ip, userAgent: meta.userAgent });
@@ -183,7 +189,7 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
     async logout(ctx: AuthenticatedContext) {
       const sessionId = ctx.actor.sessionId;
       if (!sessionId) return;
-      await db.transaction(async (tx) => {
+      await transaction(async (tx) => {
         await repo.revokeSession(tx, sessionId);
         await recordAudit(tx, ctx, { action: "auth.logout", entityType: "user", entityId: ctx.actor.userId });
       });
@@ -201,7 +207,7 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
     },
 
     async setMyLocale(ctx: AuthenticatedContext, locale: Locale) {
-      await db.transaction(async (tx) => {
+      await transaction(async (tx) => {
         await repo.updateUser(tx, ctx.actor.userId, { locale });
         await recordAudit(tx, ctx, {
           action: "user.set_locale",
@@ -222,7 +228,7 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
       if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
         throw invalidField("currentPassword", "auth.wrong_password");
       const passwordHash = await hashPassword(input.newPassword);
-      await db.transaction(async (tx) => {
+      await transaction(async (tx) => {
         await repo.updateUser(tx, user.id, { passwordHash });
         await recordAudit(tx, ctx, { action: "user.change_password", entityType: "user", entityId: user.id });
       });
@@ -254,7 +260,7 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
       if (await repo.findUserByEmail(db, input.email)) throw invalidField("email", "users.email_taken");
       const temporaryPassword = input.password ? null : generatePassword();
       const passwordHash = await hashPassword(input.password ?? (temporaryPassword as string));
-      const user = await db.transaction(async (tx) => {
+      const user = await transaction(async (tx) => {
         const row = await repo.insertUser(tx, {
           email: input.email,
           fullName: input.fullName,
@@ -326,7 +332,7 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
       const expiresAt = input.expiresInDays
         ? new Date(Date.now() + input.expiresInDays * 86400_000).toISOString()
         : null;
-      return db.transaction(async (tx) => {
+      return transaction(async (tx) => {
         const row = await repo.insertToken(tx, {
           userId: ctx.actor.userId,
           name: input.name,
@@ -345,7 +351,7 @@ export function createAccessService(deps: { db: Db; keys: SessionKeys; directory
     },
 
     async revokeToken(ctx: AuthenticatedContext, id: string) {
-      await db.transaction(async (tx) => {
+      await transaction(async (tx) => {
         const row = await repo.revokeToken(tx, ctx.actor.userId, id);
         if (!row) throw notFound("tokens.not_found");
         await recordAudit(tx, ctx, {

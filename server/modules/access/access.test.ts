@@ -21,6 +21,17 @@ async function newUser(email: string, role: "administrator" | "regional_officer"
   });
 }
 
+async function untilSomeoneWaitsForALock() {
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await env.pool.query(
+      "select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()",
+    );
+    if (rows[0].n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("no transaction waited for the held row");
+}
+
 describe("sign-in and sessions", () => {
   it("sets an httpOnly SameSite=Lax cookie, Secure only behind HTTPS, and stores an argon2id hash", async () => {
     await newUser("cookie@test.jisr");
@@ -145,6 +156,29 @@ describe("sign-in and sessions", () => {
     // cache's two seconds (access.cache.ts); here, at once.
     forgetCredentials();
     expect((await client.get("/api/v1/auth/me")).statusCode).toBe(401);
+  });
+
+  it("answers with a change once saved, not with what a request read while it was being saved", async () => {
+    await newUser("race@test.jisr");
+    const client = await signIn(env.app, "race@test.jisr", PASSWORD);
+    const locale = async () => (await client.get("/api/v1/auth/me")).json().user.locale;
+    expect(await locale()).toBe("fr");
+    // The user's row held elsewhere: saving the language waits inside its transaction.
+    const holder = await env.pool.connect();
+    try {
+      await holder.query("begin");
+      await holder.query("select 1 from users where id = $1 for update", [client.userId]);
+      const saving = client.patch("/api/v1/auth/me", { locale: "ar" });
+      await untilSomeoneWaitsForALock();
+      // A request arriving meanwhile reads the user as committed, and may remember it.
+      expect(await locale()).toBe("fr");
+      await holder.query("commit");
+      expect((await saving).statusCode).toBe(200);
+    } finally {
+      holder.release();
+    }
+    // Within the credential cache's two seconds: what was remembered meanwhile must be forgotten.
+    expect(await locale()).toBe("ar");
   });
 
   it("lets a user change their own password", async () => {
