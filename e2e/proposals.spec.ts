@@ -79,7 +79,11 @@ test("an association submits a proposal, the regional officer retains it and tur
 
   await page.getByRole("textbox", { name: "Votre commentaire" }).fill("Merci, le projet est lancé.");
   await page.getByRole("button", { name: "Publier" }).click();
-  await expect(page.getByText("Merci, le projet est lancé.")).toBeVisible();
+  // In the comments (the form empties once published; until then the text is in both).
+  await expect(
+    page.getByRole("list", { name: "Commentaires" }).getByText("Merci, le projet est lancé."),
+  ).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Votre commentaire" })).toHaveValue("");
 
   // A supporting document, downloadable from the page.
   await page.locator('input[type="file"]').setInputFiles({
