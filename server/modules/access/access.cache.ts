@@ -3,9 +3,10 @@
  * authenticated request needs its session: read each time, it was a second round trip beside the
  * data the request asks for (a third of a list request's cost on a loaded server). Any write of
  * the access module that changes what they say (sign-out, revocations, roles, a disabled user, a
- * password or profile change) forgets them all, once it has committed (committedThenForget); a
- * change made outside this process (another server process, SQL by hand) is seen within CACHE_MS. Unknown credentials are never kept, so
- * random tokens cannot fill it.
+ * password or profile change) forgets them all, once it has committed (committedThenForget, the
+ * one place that forgets); a change made outside this process (another server process, SQL by
+ * hand) is seen within CACHE_MS. Unknown credentials are never kept, so random tokens cannot
+ * fill it.
  */
 const CACHE_MS = 2000;
 const MAX_ENTRIES = 10_000;

@@ -4,7 +4,6 @@ import { auditEvents } from "../../platform/audit.table.ts";
 import { type Db, preparedOnce, type Queryable } from "../../platform/database.ts";
 import { after, before } from "../../platform/pagination.ts";
 import { escapeLike } from "../../platform/text.ts";
-import { forgetCredentials } from "./access.cache.ts";
 import type { Assignment } from "./access.permissions.ts";
 import { apiTokens, roleAssignments, sessions, users } from "./access.table.ts";
 
@@ -42,7 +41,6 @@ export async function assignmentsOf(
 }
 
 export async function replaceAssignments(db: Queryable, userId: string, assignments: readonly Assignment[]) {
-  forgetCredentials();
   await db.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
   if (assignments.length) await db.insert(roleAssignments).values(assignments.map((a) => ({ ...a, userId })));
 }
@@ -155,7 +153,6 @@ export async function touchSession(db: Queryable, id: string, expiresAt: string)
 }
 
 export async function revokeSession(db: Queryable, id: string) {
-  forgetCredentials();
   await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
@@ -163,7 +160,6 @@ export async function revokeSession(db: Queryable, id: string) {
 }
 
 export async function revokeUserSessions(db: Queryable, userId: string) {
-  forgetCredentials();
   await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
@@ -188,7 +184,6 @@ export async function insertToken(db: Queryable, values: typeof apiTokens.$infer
 }
 
 export async function revokeToken(db: Queryable, userId: string, id: string) {
-  forgetCredentials();
   const [row] = await db
     .update(apiTokens)
     .set({ revokedAt: sql`now()` })
@@ -238,7 +233,6 @@ export async function insertUser(db: Queryable, values: typeof users.$inferInser
 
 /** Every change to a user bumps its version, so concurrent admin edits conflict instead of overwriting. */
 export async function updateUser(db: Queryable, id: string, values: Partial<typeof users.$inferInsert>) {
-  forgetCredentials();
   const [row] = await db
     .update(users)
     .set({ ...values, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
