@@ -81,6 +81,9 @@ beforeAll(async () => {
       await one("SELECT establishment_id AS id FROM resident_stays GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
     ).id,
     day: (await one("SELECT max(day)::text AS id FROM resident_attendance")).id,
+    household: (await one("SELECT household_id AS id FROM household_members ORDER BY id LIMIT 1")).id,
+    application: (await one("SELECT id FROM applications ORDER BY id LIMIT 1")).id,
+    province: (await one("SELECT code AS id FROM provinces WHERE region_code = 'MA-06' ORDER BY code LIMIT 1")).id,
   });
 }, 180_000);
 
@@ -96,7 +99,9 @@ async function call(who: Client, url: string): Promise<boolean> {
   current = url;
   const res = await who.get(`/api/v1${url}`);
   expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
-  const next = res.json().nextCursor;
+  // Exports answer CSV: they page through the list internally, every page recorded and explained.
+  const json = String(res.headers["content-type"]).startsWith("application/json");
+  const next = json ? res.json().nextCursor : undefined;
   if (typeof next === "string") {
     current = `${url} (page 2)`;
     const sep = url.includes("?") ? "&" : "?";
@@ -194,6 +199,22 @@ describe("list and search endpoints at scale", () => {
       "/indicators?limit=20",
       "/dashboards/national",
       "/dashboards/regions/MA-06",
+      `/dashboards/provinces/${ids.province}`,
+      "/dashboards/regions/MA-06/projects",
+      // Records opened from a list, and what their pages read beside them.
+      `/persons/${ids.person}`,
+      `/persons/${ids.person}/consents`,
+      `/households/${ids.household}`,
+      `/applications/${ids.application}`,
+      `/establishments/${ids.establishment}`,
+      `/establishments/${ids.establishment}/inspections`,
+      "/establishments/stats",
+      "/programs",
+      "/person-imports?limit=20",
+      "/users?limit=20",
+      // Exports of one programme and one province: the whole selection, through an index.
+      `/applications/export?format=csv&programId=${ids.program}&status=pending`,
+      `/persons/export?format=csv&province=${ids.province}`,
     ];
     const scoped = [
       "/persons?limit=20",
@@ -201,6 +222,9 @@ describe("list and search endpoints at scale", () => {
       "/households?limit=20",
       "/applications?limit=20",
       "/establishments?limit=20",
+      // A regional officer's export is their region's registry: read through the region's index.
+      "/persons/export?format=csv",
+      "/households?limit=20&q=Alaoui",
     ];
     const called: string[] = [];
     for (const url of national) if (await call(admin, url)) called.push(url);

@@ -163,6 +163,10 @@ export const applications = pgTable(
     index("applications_program_idx").on(t.programId, t.createdAt, t.id),
     index("applications_queue_idx").on(t.programId, t.stageChangedAt, t.id).where(sql`status = 'pending'`),
     index("applications_person_idx").on(t.personId),
+    // A stage's open applications (the programme's page counts them; a stage holding any cannot
+    // be dropped) and the foreign key's check when a stage is dropped: without it both read every
+    // application of the country.
+    index("applications_stage_idx").on(t.stageId, t.status),
     // The national list, newest first (migration 0011: scale).
     index("applications_created_idx").on(t.createdAt, t.id),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_stage_idx" ON "applications" USING btree ("stage_id","status");
