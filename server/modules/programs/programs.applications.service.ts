@@ -51,10 +51,7 @@ async function applicationOut(
     () => applicationsRepo.eventsOf(q, row.id),
     () => applicationsRepo.servicesOf(q, row.id),
   ]);
-  const { next, actions } = allowedFrom(
-    row,
-    stages.map((s) => s.stage),
-  );
+  const { next, actions } = allowedFrom(row, stages);
   const { programStatus: _, stagePosition: __, eligibilityResult, ...rest } = row;
   return {
     ...rest,
@@ -167,7 +164,7 @@ export function createApplicationsService(deps: { db: Db }) {
       await db.transaction(async (tx) => {
         const current = await foundApplication(tx, access, id, true);
         assertVersion(current.version, input.version);
-        const stages = (await repo.stagesOf(tx, current.programId)).map((s) => s.stage);
+        const stages = await repo.stagesOf(tx, current.programId);
         const { next, actions } = allowedFrom(current, stages);
         const refuse = (path: string) =>
           new AppError(

@@ -54,7 +54,7 @@ async function programOut(q: Queryable, row: repo.ProgramRow): Promise<Program> 
   const [funders, regions, stages] = await readAll(q, [
     () => repo.fundersOf(q, [row.id]),
     () => repo.regionsOf(q, [row.id]),
-    () => repo.stagesOf(q, row.id),
+    () => repo.stagesWithOpenCounts(q, row.id),
   ]);
   return {
     ...row,

@@ -31,7 +31,7 @@ export async function fileApplication(
   if (await applicationsRepo.openApplicationOf(tx, person.id, program.id))
     throw new AppError(409, "applications.already_open");
   const stages = await repo.stagesOf(tx, program.id);
-  const first = stages[0]?.stage;
+  const first = stages[0];
   if (!first) throw invalid([{ path: "programId", code: "applications.program_not_active" }]);
   const result = await evaluateFor(tx, locale, program.eligibility, await personProfile(tx, person.id));
   const id = await applicationsRepo.insertApplication(tx, {

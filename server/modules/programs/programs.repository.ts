@@ -134,7 +134,21 @@ export async function existingOrganizations(db: Queryable, ids: string[]) {
 
 /* ------------------------------------------------------------------ stages */
 
+/** A programme's workflow, in order. */
 export async function stagesOf(db: Queryable, programId: string) {
+  return db
+    .select()
+    .from(programStages)
+    .where(eq(programStages.programId, programId))
+    .orderBy(asc(programStages.position));
+}
+
+/**
+ * The workflow with each stage's open applications, for the programme's page only: counting reads
+ * the stage's entries of applications_stage_idx (hundreds of thousands for a national programme),
+ * which filing, opening or moving an application has no use for.
+ */
+export async function stagesWithOpenCounts(db: Queryable, programId: string) {
   return db
     .select({
       stage: programStages,
@@ -173,9 +187,15 @@ export async function replaceStages(db: Queryable, programId: string, stages: re
 
 export async function stagesHoldingApplications(db: Queryable, stageIds: string[]) {
   if (!stageIds.length) return [];
+  // One index probe per stage (EXISTS stops at the first entry), not a DISTINCT over all of them.
   const rows = await db
-    .selectDistinct({ stageId: applications.stageId })
-    .from(applications)
-    .where(inArray(applications.stageId, stageIds));
+    .select({ stageId: programStages.id })
+    .from(programStages)
+    .where(
+      and(
+        inArray(programStages.id, stageIds),
+        sql`exists (select 1 from ${applications} a where a.stage_id = ${programStages.id})`,
+      ),
+    );
   return rows.map((r) => r.stageId);
 }
