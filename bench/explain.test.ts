@@ -83,7 +83,9 @@ beforeAll(async () => {
     day: (await one("SELECT max(day)::text AS id FROM resident_attendance")).id,
     household: (await one("SELECT household_id AS id FROM household_members ORDER BY id LIMIT 1")).id,
     application: (await one("SELECT id FROM applications ORDER BY id LIMIT 1")).id,
-    province: (await one("SELECT code AS id FROM provinces WHERE region_code = 'MA-06' ORDER BY code LIMIT 1")).id,
+    province: (
+      await one("SELECT code AS id FROM provinces WHERE region_code = 'MA-06' ORDER BY code LIMIT 1")
+    ).id,
   });
 }, 180_000);
 
