@@ -312,10 +312,35 @@ describe("merge", () => {
     expect(kinds.map((e: { label: string }) => e.label)).toContain(q.nameFr);
   });
 
-  it("counts pending and enrolled per programme in the catalogue", async () => {
+  it("counts pending and enrolled per programme, open applications per stage, exact after each write", async () => {
     const p = await program();
+    const [a, b] = [
+      (await file(worker, p.id, await person())).json(),
+      (await file(worker, p.id, await person())).json(),
+    ];
     await file(worker, p.id, await person());
+    const move = async (id: string, body: Record<string, unknown>) => {
+      const version = (await worker.get(`/api/v1/applications/${id}`)).json().version;
+      const res = await worker.post(`/api/v1/applications/${id}/transitions`, { version, ...body });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await move(a.id, { action: "advance" });
+    await move(a.id, { action: "advance", startDate: "2026-01-15" });
+    await move(b.id, { action: "reject", reason: "Hors critères" });
     const list = (await partner.get(`/api/v1/programs?q=${encodeURIComponent(p.code)}`)).json();
-    expect(list.items).toMatchObject([{ id: p.id, pending: 1, enrolled: 0 }]);
+    expect(list.items).toMatchObject([{ id: p.id, pending: 1, enrolled: 1 }]);
+    const stages = (await partner.get(`/api/v1/programs/${p.id}`)).json().stages;
+    expect(stages.map((s: { openApplications: number }) => s.openApplications)).toEqual([
+      1, 0, 1, 0, 0, 0, 0,
+    ]);
+    // The counters (migration 0022) equal a count of the applications, for every programme of this file.
+    const counters = await env.pool.query(
+      "select program_id, stage_id, status, n from program_stage_counts where n <> 0 order by 1, 2, 3",
+    );
+    const counted = await env.pool.query(
+      "select program_id, stage_id, status, count(*)::int n from applications group by 1, 2, 3 order by 1, 2, 3",
+    );
+    expect(counted.rows.length).toBeGreaterThan(3);
+    expect(counters.rows).toEqual(counted.rows);
   });
 });

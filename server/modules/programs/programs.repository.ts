@@ -4,7 +4,14 @@ import type { Queryable } from "../../platform/database.ts";
 import { after } from "../../platform/pagination.ts";
 import { escapeLike } from "../../platform/text.ts";
 import { organizations } from "../organizations/index.ts";
-import { applications, programFunders, programRegions, programStages, programs } from "./programs.table.ts";
+import {
+  applications,
+  programFunders,
+  programRegions,
+  programStageCounts,
+  programStages,
+  programs,
+} from "./programs.table.ts";
 
 export type ProgramRow = typeof programs.$inferSelect;
 export type ProgramInsert = typeof programs.$inferInsert;
@@ -12,10 +19,10 @@ export type StageRow = typeof programStages.$inferSelect;
 
 /* ---------------------------------------------------------------- programmes */
 
-const counts = {
-  enrolled: sql<number>`(select count(*)::int from ${applications} a where a.program_id = programs.id and a.status = 'enrolled')`,
-  pending: sql<number>`(select count(*)::int from ${applications} a where a.program_id = programs.id and a.status = 'pending')`,
-};
+/** A programme's applications in some statuses, summed over its stages' counters (migration 0022). */
+const countOf = (statuses: SQL) =>
+  sql<number>`(select coalesce(sum(c.n), 0)::int from ${programStageCounts} c where c.program_id = programs.id and c.status in ${statuses})`;
+const counts = { enrolled: countOf(sql`('enrolled')`), pending: countOf(sql`('pending')`) };
 
 export interface ProgramFilter {
   q?: string;
@@ -143,16 +150,12 @@ export async function stagesOf(db: Queryable, programId: string) {
     .orderBy(asc(programStages.position));
 }
 
-/**
- * The workflow with each stage's open applications, for the programme's page only: counting reads
- * the stage's entries of applications_stage_idx (hundreds of thousands for a national programme),
- * which filing, opening or moving an application has no use for.
- */
+/** The workflow with each stage's open (pending or enrolled) applications, from the stage counters. */
 export async function stagesWithOpenCounts(db: Queryable, programId: string) {
   return db
     .select({
       stage: programStages,
-      openApplications: sql<number>`(select count(*)::int from ${applications} a where a.stage_id = program_stages.id and a.status in ('pending', 'enrolled'))`,
+      openApplications: sql<number>`(select coalesce(sum(c.n), 0)::int from ${programStageCounts} c where c.program_id = program_stages.program_id and c.stage_id = program_stages.id and c.status in ('pending', 'enrolled'))`,
     })
     .from(programStages)
     .where(eq(programStages.programId, programId))
