@@ -8,6 +8,7 @@ import { type BenchContext, ensureDataset, machine, printResults, type Result } 
 import { datasetReport, writeReport } from "./lib/report.ts";
 import { run as list } from "./list.bench.ts";
 import { run as lookup } from "./lookup.bench.ts";
+import { run as records } from "./records.bench.ts";
 import { run as web } from "./web.bench.ts";
 
 /**
@@ -16,7 +17,13 @@ import { run as web } from "./web.bench.ts";
  * figures and rewrites this scale's section of docs/benchmarks.md (unless --no-write).
  * A benchmark that fails is reported and makes the command exit non-zero after the others ran.
  */
-const BENCHES: Record<string, (ctx: BenchContext) => Promise<Result[]>> = { lookup, dashboards, list, web };
+const BENCHES: Record<string, (ctx: BenchContext) => Promise<Result[]>> = {
+  lookup,
+  dashboards,
+  list,
+  records,
+  web,
+};
 const IMPORT_BENCH = path.resolve(import.meta.dirname, "import.bench.ts");
 
 async function main() {

@@ -44,6 +44,13 @@ same run on the same data. What runs (sources in \`bench/\`):
 - **list** (\`bench/list.bench.ts\`) — autocannon, 16 connections, on
   \`GET /api/v1/persons?limit=50\` for a regional officer of Casablanca-Settat; baseline: a
   bare Fastify + pg endpoint running the same SQL, prepared like Jisr's (same pool size).
+- **records** (\`bench/records.bench.ts\`) — the pages people open all day, on the heaviest
+  records of the dataset (the programme with the most applications, its queue and one of its
+  applications, the programmes list, the person with the most applications with timeline and
+  audit trail, the largest household, the establishment with the most stays with residents and
+  attendance, the largest province's dashboard), one client in turn; baseline: the same client on
+  a bare Fastify + pg endpoint answering \`select 1\`. A guard against a page that counts or
+  reads a whole table (the programmes list took 3.3 s at national scale before migration 0022).
 - **web** (\`bench/web.bench.ts\`) — gzip size of the entry script, the modules
   \`index.html\` preloads and its stylesheets; baseline: all JS and CSS of the build. Jisr's
   server does not compress itself: gzip is what a reverse proxy in front of it serves.
