@@ -14,6 +14,7 @@ import {
   applicationEvents,
   applicationServices,
   applications,
+  programStageCounts,
   programStages,
   programs,
 } from "./programs.table.ts";
@@ -183,12 +184,16 @@ export async function enrolledProgramCodes(db: Queryable, personId: string) {
   return rows.map((r) => r.code);
 }
 
+/** Places taken in a programme (enrolled or completed), from its stage counters (migration 0022). */
 export async function countEnrolled(db: Queryable, programId: string) {
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(applications)
+    .select({ n: sql<number>`coalesce(sum(${programStageCounts.n}), 0)::int` })
+    .from(programStageCounts)
     .where(
-      and(eq(applications.programId, programId), inArray(applications.status, ["enrolled", "completed"])),
+      and(
+        eq(programStageCounts.programId, programId),
+        inArray(programStageCounts.status, ["enrolled", "completed"]),
+      ),
     );
   return row?.n ?? 0;
 }
