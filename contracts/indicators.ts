@@ -51,6 +51,17 @@ export const ComputationParams = z.strictObject({
 });
 export type ComputationParams = z.infer<typeof ComputationParams>;
 
+/**
+ * The parameters each computation reads (server/modules/indicators/sources/*.computations.ts);
+ * the others read none. The definition form shows only these.
+ */
+export const COMPUTATION_PARAMS: Partial<Record<Computation, (keyof ComputationParams)[]>> = {
+  "establishments.occupancy_rate": ["category"],
+  "establishments.residents": ["category"],
+  "programs.beneficiaries": ["programCode", "stageCode"],
+  "programs.past_stage": ["programCode", "stageCode"],
+};
+
 export const Indicator = z.object({
   id: Id,
   code: z.string(),

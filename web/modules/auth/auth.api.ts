@@ -36,6 +36,19 @@ export function useCan(permission: Permission): boolean {
   return useMe()?.permissions.includes(permission) ?? false;
 }
 
+/**
+ * Holds the permission on the national scope (what the server asks of, say, indicator
+ * definitions). The web app does not know which role grants what, so: the permission is held and
+ * some role is held nationally; a user whose only national role lacks it still gets the server's 403.
+ */
+export function useCanNationally(permission: Permission): boolean {
+  const me = useMe();
+  return (
+    (me?.permissions.includes(permission) ?? false) &&
+    (me?.roles.some((r) => r.scopeType === "national") ?? false)
+  );
+}
+
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({

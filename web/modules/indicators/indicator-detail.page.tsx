@@ -1,7 +1,20 @@
 import { BarChart } from "@mantine/charts";
 import { today } from "../../../contracts/calendar.ts";
 import "@mantine/charts/styles.css";
-import { Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
@@ -11,9 +24,10 @@ import { useFormat } from "../../shared/format.ts";
 import { PageHeader } from "../../shared/page-header.tsx";
 import { QueryState } from "../../shared/query-state.tsx";
 import { AnchorLink } from "../../shared/router-links.tsx";
-import { useCan } from "../auth/auth.api.ts";
+import { useCan, useCanNationally } from "../auth/auth.api.ts";
 import { ExportMenu } from "../dashboards/export-menu.tsx";
 import { useRegionName } from "../territories/territories.api.ts";
+import { IndicatorDefinitionForm } from "./indicator-definition-form.tsx";
 import { MeasurementForm, TargetForm } from "./indicator-forms.tsx";
 import {
   computedQueryOptions,
@@ -185,6 +199,8 @@ export function IndicatorDetailPage() {
   const { id } = useParams({ from: "/_app/indicators/$id" });
   const query = useQuery(indicatorQueryOptions(id));
   const canWrite = useCan("indicators.write");
+  const canDefine = useCanNationally("indicators.write");
+  const [editing, dialog] = useDisclosure(false);
   return (
     <QueryState query={query}>
       {(indicator) => (
@@ -195,6 +211,13 @@ export function IndicatorDetailPage() {
               <AnchorLink to="/indicators" size="sm">
                 {t("indicators.back")}
               </AnchorLink>
+            }
+            actions={
+              canDefine && (
+                <Button variant="default" onClick={dialog.open}>
+                  {t("common.edit")}
+                </Button>
+              )
             }
             meta={
               <Group gap="xs">
@@ -211,6 +234,20 @@ export function IndicatorDetailPage() {
               </Group>
             }
           />
+          <Modal opened={editing} onClose={dialog.close} title={t("indicators.edit")} size="xl">
+            <IndicatorDefinitionForm
+              key={indicator.version}
+              indicator={indicator}
+              onDone={dialog.close}
+              onCancel={dialog.close}
+              onReload={() => void query.refetch()}
+            />
+          </Modal>
+          {indicator.description && (
+            <Text mb="md" maw={900} dir="auto">
+              {indicator.description}
+            </Text>
+          )}
           <Stack gap="md">
             <ProgressPanel indicator={indicator} />
             {indicator.kind === "computed" && <ComputedPanel indicator={indicator} />}

@@ -1,24 +1,46 @@
-import { Badge, Table, TextInput } from "@mantine/core";
+import { Badge, Button, Modal, Table, TextInput } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../shared/page-header.tsx";
 import { EmptyMessage, QueryState } from "../../shared/query-state.tsx";
 import { AnchorLink } from "../../shared/router-links.tsx";
+import { useCanNationally } from "../auth/auth.api.ts";
 import { ExportMenu } from "../dashboards/export-menu.tsx";
+import { IndicatorDefinitionForm } from "./indicator-definition-form.tsx";
 import { indicatorListQueryOptions, indicatorsExportUrl } from "./indicators.api.ts";
 
 export function IndicatorListPage() {
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState("");
   const query = useQuery(indicatorListQueryOptions(q));
+  // Definitions are national: only a national writer defines one.
+  const canDefine = useCanNationally("indicators.write");
+  const [opened, dialog] = useDisclosure(false);
+  const navigate = useNavigate();
   return (
     <>
       <PageHeader
         title={t("indicators.title")}
         meta={t("indicators.subtitle")}
-        actions={<ExportMenu csv={indicatorsExportUrl("csv")} xlsx={indicatorsExportUrl("xlsx")} />}
+        actions={
+          <>
+            {canDefine && <Button onClick={dialog.open}>{t("indicators.new")}</Button>}
+            <ExportMenu csv={indicatorsExportUrl("csv")} xlsx={indicatorsExportUrl("xlsx")} />
+          </>
+        }
       />
+      <Modal opened={opened} onClose={dialog.close} title={t("indicators.new")} size="xl">
+        <IndicatorDefinitionForm
+          onCancel={dialog.close}
+          onDone={(indicator) => {
+            dialog.close();
+            void navigate({ to: "/indicators/$id", params: { id: indicator.id } });
+          }}
+        />
+      </Modal>
       <TextInput
         placeholder={t("indicators.search")}
         aria-label={t("indicators.search")}

@@ -2,20 +2,25 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import type { z } from "zod";
 import type {
   ComputedValues,
+  CreateIndicatorBody,
   CreateMeasurementBody,
   Indicator,
   Measurement,
   Progress,
   PutTargetBody,
   Target,
+  UpdateIndicatorBody,
 } from "../../../contracts/indicators.ts";
 import type { Page } from "../../shared/cursor-query.ts";
 import { buildUrl, http } from "../../shared/http.ts";
 
 export type MeasurementInput = z.input<typeof CreateMeasurementBody>;
 export type TargetInput = z.input<typeof PutTargetBody>;
+export type IndicatorInput = z.input<typeof CreateIndicatorBody>;
+export type IndicatorChanges = z.input<typeof UpdateIndicatorBody>;
 
 const keys = {
+  lists: ["indicators", "list"] as const,
   list: (q: string) => ["indicators", "list", q] as const,
   detail: (id: string) => ["indicators", "detail", id] as const,
   of: (id: string) => ["indicators", "of", id] as const,
@@ -84,5 +89,28 @@ export function useAddMeasurement(id: string) {
   return useMutation({
     mutationFn: (input: MeasurementInput) => http.post<Measurement>(`/indicators/${id}/measurements`, input),
     onSuccess: refresh,
+  });
+}
+
+/** Defines an indicator (national writers); the lists show it at once. */
+export function useCreateIndicator() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: IndicatorInput) => http.post<Indicator>("/indicators", input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.lists }),
+  });
+}
+
+/** Changes a definition with the version read (409 if someone changed it meanwhile). */
+export function useUpdateIndicator(id: string) {
+  const queryClient = useQueryClient();
+  const refresh = useRefresh(id);
+  return useMutation({
+    mutationFn: (changes: IndicatorChanges) => http.patch<Indicator>(`/indicators/${id}`, changes),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.lists });
+      void queryClient.invalidateQueries({ queryKey: keys.detail(id) });
+      refresh();
+    },
   });
 }
