@@ -343,4 +343,31 @@ describe("merge", () => {
     expect(counted.rows.length).toBeGreaterThan(3);
     expect(counters.rows).toEqual(counted.rows);
   });
+
+  it("keeps the counters exact under concurrent filings and moves in one programme (same counter rows)", async () => {
+    const p = await program();
+    const people = await Promise.all(Array.from({ length: 8 }, () => person()));
+    const filed = await Promise.all(people.map((id) => file(worker, p.id, id)));
+    expect(filed.map((r) => r.statusCode)).toEqual(filed.map(() => 201));
+    // Half advance while the other half is rejected, all at once: both counters of a stage move together.
+    const moved = await Promise.all(
+      filed.map((r, i) =>
+        worker.post(`/api/v1/applications/${r.json().id}/transitions`, {
+          version: r.json().version,
+          ...(i % 2 ? { action: "advance" } : { action: "reject", reason: "Hors critères" }),
+        }),
+      ),
+    );
+    expect(moved.map((r) => r.statusCode)).toEqual(moved.map(() => 200));
+    const counters = await env.pool.query(
+      "select stage_id, status, n from program_stage_counts where program_id = $1 and n <> 0 order by 1, 2",
+      [p.id],
+    );
+    const counted = await env.pool.query(
+      "select stage_id, status, count(*)::int n from applications where program_id = $1 group by 1, 2 order by 1, 2",
+      [p.id],
+    );
+    expect(counted.rows.map((r) => r.n)).toEqual([4, 4]);
+    expect(counters.rows).toEqual(counted.rows);
+  });
 });
