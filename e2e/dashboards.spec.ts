@@ -1,16 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } from "./helpers.ts";
+import { backToFrench, DEMO_PASSWORD, frenchAgain, login, screenshotPath, toArabic } from "./helpers.ts";
 
-/** The language choice is remembered per user: put French back even when a test fails half-way. */
-test.afterEach(async ({ page }) => {
-  const me = await page.request.get("/api/v1/auth/me");
-  if (!me.ok()) return;
-  const { csrfToken } = await me.json();
-  await page.request.patch("/api/v1/auth/me", {
-    data: { locale: "fr" },
-    headers: { "x-csrf-token": csrfToken },
-  });
-});
+test.afterEach(({ page }) => frenchAgain(page));
 
 /**
  * The national officer opens the national dashboard, switches to Arabic, clicks a region

@@ -50,3 +50,18 @@ export const toArabic = (page: Page) => switchLanguage(page, "العربية", "
 
 /** Back to French after a test switched language (see switchLanguage). */
 export const backToFrench = (page: Page) => switchLanguage(page, "FR", "fr", "ltr");
+
+/**
+ * The language choice is remembered per user: a spec that switches language puts French back
+ * through the API after each test (`test.afterEach(({ page }) => frenchAgain(page))`), even when
+ * the test failed half-way.
+ */
+export async function frenchAgain(page: Page) {
+  const me = await page.request.get("/api/v1/auth/me");
+  if (!me.ok()) return;
+  const { csrfToken } = await me.json();
+  await page.request.patch("/api/v1/auth/me", {
+    data: { locale: "fr" },
+    headers: { "x-csrf-token": csrfToken },
+  });
+}

@@ -1,5 +1,13 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { ADMIN, backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } from "./helpers.ts";
+import {
+  ADMIN,
+  backToFrench,
+  DEMO_PASSWORD,
+  frenchAgain,
+  login,
+  screenshotPath,
+  toArabic,
+} from "./helpers.ts";
 
 /**
  * An administrator defines an indicator in the web app: a bad code is refused on its field and
@@ -7,16 +15,7 @@ import { ADMIN, backToFrench, DEMO_PASSWORD, login, screenshotPath, toArabic } f
  * meanwhile by someone else is not overwritten (409); the form reads right to left in Arabic.
  */
 
-/** The language choice is remembered per user: put French back even when the test fails half-way. */
-test.afterEach(async ({ page }) => {
-  const me = await page.request.get("/api/v1/auth/me");
-  if (!me.ok()) return;
-  const { csrfToken } = await me.json();
-  await page.request.patch("/api/v1/auth/me", {
-    data: { locale: "fr" },
-    headers: { "x-csrf-token": csrfToken },
-  });
-});
+test.afterEach(({ page }) => frenchAgain(page));
 
 const unique = Date.now().toString(36).toUpperCase();
 const CODE = `E2E-IND-${unique}`;
