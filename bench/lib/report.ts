@@ -57,7 +57,9 @@ same run on the same data. What runs (sources in \`bench/\`):
 - **import** — \`bench/import.bench.ts\` (bulk person import), its output as is: 1,000,000 persons
   (20,000 at \`small\`) through Jisr's import service on a fresh database, against a raw COPY of the
   same CSV into a bare table, and raw COPYs of the same rows (search keys included) into the
-  persons table itself, with all its indexes and with its primary key and foreign keys only.
+  persons table itself, with all its indexes and with its primary key and foreign keys only; then
+  the same file as a first load (\`--first-load\`: indexes built at the end), against that COPY
+  without secondary indexes followed by their builds.
 
 CI runs \`npm run bench -- --scale small --no-write\` so none of this rots (no timing assertion).
 The small scale checks that everything runs; its timings mean little. The load average at the

@@ -8,6 +8,7 @@ import { AppError, type FieldIssue } from "../../platform/errors.ts";
 import type { ImportFormat } from "../../platform/import.ts";
 import type { Access } from "../../platform/scope.ts";
 import { ImportBatch } from "./beneficiaries.import.batch.ts";
+import { deferRegistryIndexes } from "./beneficiaries.import.first-load.ts";
 import { type FileEncoding, openRows } from "./beneficiaries.import.reader.ts";
 import { checkRow, columnIndexes, MissingColumns, type Province } from "./beneficiaries.import.rows.ts";
 import {
@@ -27,7 +28,8 @@ import { NAME_WORDS_INSERT, NameWordSet } from "./beneficiaries.search-keys.ts";
  * while the next one is read and checked, so the two cores work at once. At the end, the
  * households, the name words of the search dictionary, one audit event, and the job marked
  * completed. A crash anywhere rolls everything back; the transaction-scoped advisory lock
- * tells a reader that a job still "running" has in fact died.
+ * tells a reader that a job still "running" has in fact died. A registry's first load builds
+ * the registry's indexes once, at the end (beneficiaries.import.first-load.ts).
  */
 
 export const JOB_LOCK_CLASS = 7013;
@@ -50,6 +52,8 @@ export interface RunOptions {
   failAfterRows?: number;
   /** Rows per batch (tests use tiny batches to cross their boundaries). */
   batchRows?: number;
+  /** The registry's first load: its indexes built once at the end (beneficiaries.import.first-load.ts). */
+  firstLoad?: boolean;
 }
 
 /** Enough rows per batch that its statements cost little beside its rows (~5 MB of COPY text). */
@@ -89,6 +93,7 @@ export async function runImport(
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [JOB_LOCK_CLASS, jobId]);
+    const rebuildIndexes = opts.firstLoad ? await deferRegistryIndexes(client) : undefined;
     save();
     const provinces = new Map<string, Province>(
       (
@@ -141,6 +146,7 @@ export async function runImport(
     save();
     await saving;
     const households = await finishHouseholds(client, jobId);
+    await rebuildIndexes?.();
     const counts = {
       imported: imported - households.removed,
       rejected: await countRejected(client, jobId),
@@ -150,7 +156,7 @@ export async function runImport(
       action: "person.import",
       entityType: "person_import",
       entityId: jobId,
-      after: { rowsRead: progress.rowsRead, ...counts, rejectedInFile },
+      after: { rowsRead: progress.rowsRead, ...counts, rejectedInFile, firstLoad: Boolean(rebuildIndexes) },
     });
     clearInterval(timer);
     await client.query(
