@@ -18,6 +18,14 @@ describe("import", () => {
     ]);
     const comma = await readTable(Buffer.from("code,count\nX,3\n"), "csv");
     expect(toRows(comma, columns)[0]?.cells).toEqual({ code: "X", count: "3" });
+
+    // Files pasted together: Windows, Unix and old Mac line ends in one file.
+    const mixed = await readTable(Buffer.from('code,count\r\nA,1\r\n"B\r\nbis",2\nC,3\rD,4\n'), "csv");
+    expect(toRows(mixed, columns).map((r) => r.cells.code)).toEqual(["A", "B\r\nbis", "C", "D"]);
+    // An unclosed quote is a file nobody can read as meant: refused, nothing guessed.
+    await expect(readTable(Buffer.from('code,count\n"A,1\n'), "csv")).rejects.toMatchObject({
+      code: "import.unreadable",
+    });
   });
 
   it("reads the first sheet of an XLSX file", async () => {

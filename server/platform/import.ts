@@ -1,4 +1,4 @@
-import { parseString } from "@fast-csv/parse";
+import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { z } from "zod";
 import { AppError, type FieldIssue } from "./errors.ts";
@@ -75,17 +75,22 @@ export async function readTable(body: Buffer, format: ImportFormat): Promise<str
   }
 }
 
+/**
+ * How every CSV of Jisr is read (csv-parse): rows may have fewer or more cells than the header
+ * (reported by the row checks, not refused whole), and lines may end in CRLF, LF or CR, mixed
+ * (files pasted together from several sources).
+ */
+export const csvOptions = (delimiter: string) => ({
+  delimiter,
+  relax_column_count: true,
+  record_delimiter: ["\r\n", "\n", "\r"],
+});
+
 async function readCsv(body: Buffer): Promise<string[][]> {
   const text = body.toString("utf8").replace(/^\uFEFF/, "");
   const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  return new Promise((resolve, reject) => {
-    const rows: string[][] = [];
-    parseString<string[], string[]>(text, { delimiter, ignoreEmpty: false, trim: true })
-      .on("error", reject)
-      .on("data", (r: string[]) => rows.push(r))
-      .on("end", () => resolve(rows));
-  });
+  return parse(text, { ...csvOptions(delimiter), trim: true }) as string[][];
 }
 
 function cellText(v: ExcelJS.CellValue): string {

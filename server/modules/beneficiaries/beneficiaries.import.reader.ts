@@ -1,14 +1,14 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Transform } from "node:stream";
-import { parse } from "@fast-csv/parse";
+import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { AppError } from "../../platform/errors.ts";
-import type { ImportFormat } from "../../platform/import.ts";
+import { csvOptions, type ImportFormat } from "../../platform/import.ts";
 
 /**
  * Reads an import file as a stream of rows of text cells (header first), never holding
- * the file in memory: CSV through fast-csv, XLSX through exceljs's streaming reader.
+ * the file in memory: CSV through csv-parse, XLSX through exceljs's streaming reader.
  * `bytesRead` grows as the file is consumed (the progress bar).
  */
 export interface RowSource {
@@ -108,7 +108,7 @@ async function csvSource(path: string, requested: FileEncoding): Promise<RowSour
   const counter = { bytes: 0, lines: 0 };
   const stream = createReadStream(path, { highWaterMark: 1024 * 1024 })
     .pipe(decoder(label, bom, counter))
-    .pipe(parse<string[], string[]>({ delimiter, ignoreEmpty: false })); // cells are trimmed by the row check
+    .pipe(parse(csvOptions(delimiter))); // cells are trimmed by the row check
   async function* rows() {
     let row = 0;
     try {
