@@ -75,22 +75,27 @@ export async function readTable(body: Buffer, format: ImportFormat): Promise<str
   }
 }
 
+/** The separator a header line uses most: comma, semicolon (French Excel) or tab; comma when none. */
+function delimiterOf(headerLine: string): string {
+  const count = (c: string) => headerLine.split(c).length - 1;
+  const candidates = [",", ";", "\t"].map((c) => [c, count(c)] as const).sort((a, b) => b[1] - a[1]);
+  return candidates[0]?.[1] ? (candidates[0][0] as string) : ",";
+}
+
 /**
- * How every CSV of Jisr is read (csv-parse): rows may have fewer or more cells than the header
- * (reported by the row checks, not refused whole), and lines may end in CRLF, LF or CR, mixed
- * (files pasted together from several sources).
+ * How every CSV of Jisr is read (csv-parse), from the file's first line: its separator; rows may
+ * have fewer or more cells than the header (reported by the row checks, not refused whole), and
+ * lines may end in CRLF, LF or CR, mixed (files pasted together from several sources).
  */
-export const csvOptions = (delimiter: string) => ({
-  delimiter,
+export const csvOptions = (text: string) => ({
+  delimiter: delimiterOf(text.slice(0, text.indexOf("\n") >>> 0)),
   relax_column_count: true,
   record_delimiter: ["\r\n", "\n", "\r"],
 });
 
 async function readCsv(body: Buffer): Promise<string[][]> {
   const text = body.toString("utf8").replace(/^\uFEFF/, "");
-  const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  return parse(text, { ...csvOptions(delimiter), trim: true }) as string[][];
+  return parse(text, { ...csvOptions(text), trim: true }) as string[][];
 }
 
 function cellText(v: ExcelJS.CellValue): string {

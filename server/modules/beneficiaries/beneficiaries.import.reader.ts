@@ -86,12 +86,6 @@ function countNewlines(buf: Buffer): number {
   return n;
 }
 
-function delimiterOf(firstLine: string): string {
-  const count = (c: string) => firstLine.split(c).length - 1;
-  const candidates = [",", ";", "\t"].map((c) => [c, count(c)] as const).sort((a, b) => b[1] - a[1]);
-  return candidates[0]?.[1] ? (candidates[0][0] as string) : ",";
-}
-
 async function csvSource(path: string, requested: FileEncoding): Promise<RowSource> {
   const handle = await open(path, "r");
   const head = Buffer.alloc(SNIFF_BYTES);
@@ -104,11 +98,10 @@ async function csvSource(path: string, requested: FileEncoding): Promise<RowSour
   } catch {
     throw notUtf8(lineOfBadByte(head.subarray(bom, headLength)));
   }
-  const delimiter = delimiterOf(sample.slice(0, sample.indexOf("\n") >>> 0));
   const counter = { bytes: 0, lines: 0 };
   const stream = createReadStream(path, { highWaterMark: 1024 * 1024 })
     .pipe(decoder(label, bom, counter))
-    .pipe(parse(csvOptions(delimiter))); // cells are trimmed by the row check
+    .pipe(parse(csvOptions(sample))); // cells are trimmed by the row check
   async function* rows() {
     let row = 0;
     try {
