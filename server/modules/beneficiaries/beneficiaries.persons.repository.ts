@@ -1,13 +1,6 @@
 import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { ConsentPurpose, Relationship, Sex } from "../../../contracts/beneficiaries.ts";
-import {
-  executePrepared,
-  oncePerShape,
-  planOnce,
-  preparedByShape,
-  type Queryable,
-  statementName,
-} from "../../platform/database.ts";
+import { executePrepared, planOnce, preparedByShape, type Queryable } from "../../platform/database.ts";
 import { after, before } from "../../platform/pagination.ts";
 import { type Access, preparedScopeFilter, scopeFilter } from "../../platform/scope.ts";
 import { users } from "../access/access.table.ts";
@@ -131,7 +124,7 @@ export async function searchPersons(
   const wholeClause = whole
     ? sql`with whole as (${wholeCandidates(whole, candidate, birthMatch(t))}), words as ${words} `
     : sql`with words as ${words} `;
-  const result = await executePrepared<Record<string, unknown>>(
+  const result = await executePrepared<PersonSummaryRow & { n: string }>(
     planOnce(db),
     sql`${wholeClause}${pageOf(candidates, f.cursorKey, f.limit + 1)}`,
   );
@@ -145,7 +138,7 @@ export async function searchPersons(
  * may run as a walk of the whole primary key.
  */
 function pageOf(candidates: SQL, cursor: readonly unknown[] | undefined, limit: unknown): SQL {
-  return sql`select p.*, c.score, c.n from (
+  return sql`select p.*, c.score::float8 as score, c.n from (
       select * from (select id, score, count(*) over () as n from (${candidates}) u) c
       ${cursor ? sql`where ${before([sql`score`, sql`id`], cursor)}` : sql``}
       order by score desc, id desc limit ${limit}
@@ -153,9 +146,13 @@ function pageOf(candidates: SQL, cursor: readonly unknown[] | undefined, limit: 
     order by c.score desc, c.id desc`;
 }
 
-/** A page as the service sees it; n, the candidates read, was SEARCH_CAP + 1 when there were more. */
-const searchResult = (rows: Record<string, unknown>[]) => ({
-  rows: rows.map(({ n: _, ...r }) => ({ ...(r as unknown as PersonSummaryRow), score: Number(r.score) })),
+/**
+ * A page as the service sees it; n, the candidates read, was SEARCH_CAP + 1 when there were more.
+ * pg's rows are kept as they come (n stays on them, unread): copying or extending each row cost
+ * more than the rest of the page's handling (bench/list.bench.ts).
+ */
+const searchResult = (rows: (PersonSummaryRow & { n: string })[]) => ({
+  rows: rows as PersonSummaryRow[],
   capped: Number(rows[0]?.n ?? 0) > SEARCH_CAP,
 });
 
@@ -169,7 +166,7 @@ async function exactLookup(db: Queryable, access: Access, f: PersonFilter & { te
   const field = f.terms.cin ? "cin" : "phone";
   const scope = preparedScopeFilter(access, { region: persons.regionCode, province: persons.provinceCode });
   const shape = `persons by ${field} ${scope.shape} ${filterShape(f)}`;
-  const statement = preparedByShape<Record<string, unknown>>(db, shape, () => {
+  const statement = preparedByShape<PersonSummaryRow & { n: string }>(db, shape, () => {
     const value = sql.placeholder;
     const column = field === "cin" ? persons.cin : persons.phoneKey;
     const candidates = sql`select ${persons.id} as id, 1 as score from ${persons}
@@ -249,22 +246,29 @@ export async function listPersons(
 ): Promise<PersonSummaryRow[]> {
   if (f.terms) return (await searchPersons(db, access, { ...f, terms: f.terms })).rows;
   const { statement, values } = listStatement(db, access, f);
-  const rows = (await statement.execute(values)) as PersonSummaryRow[];
-  for (const r of rows) r.score = null;
-  return rows;
+  return (await statement.execute(values)).rows;
 }
 
 /**
  * The list by name as a prepared statement, one per shape of access and filters: the registry's
- * most frequent read, so Drizzle builds its SQL once and PostgreSQL plans it once per connection.
- * baseFilter's conditions, with placeholders for their values.
+ * most frequent read, so its SQL is built once and PostgreSQL plans it once per connection.
+ * Raw SQL (preparedByShape) like the searches, not Drizzle's builder: pg's rows are the page as
+ * is, where the builder's mapping of each row's columns cost a tenth of a 50-row page's server
+ * time (bench/list.bench.ts). baseFilter's conditions, with placeholders for their values.
  */
 function listStatement(db: Queryable, access: Access, f: PersonFilter) {
   const scope = preparedScopeFilter(access, { region: persons.regionCode, province: persons.provinceCode });
-  const shape = `${scope.shape}_${filterShape(f)}`;
-  const statement = oncePerShape(db, `persons list ${shape}`, () =>
-    buildListStatement(db, scope.filter, f, shape),
-  );
+  const shape = `persons list ${scope.shape} ${filterShape(f)}`;
+  const statement = preparedByShape<PersonSummaryRow>(db, shape, () => {
+    const value = sql.placeholder;
+    const name = [persons.lastNameLatin, persons.firstNameLatin, persons.id];
+    const where = and(
+      ...baseFilter(scope.filter, f, value),
+      f.cursorKey ? after(name, [value("c0"), value("c1"), value("c2")]) : undefined,
+    );
+    return sql`select ${pageColumns}, null::real as score from ${persons} where ${where ?? sql`true`}
+      order by ${sql.join(name, sql`, `)} limit ${value("limit")}`;
+  });
   const [c0, c1, c2] = f.cursorKey ?? [];
   return { statement, values: { ...scope.values, ...filterValues(f), c0, c1, c2, limit: f.limit + 1 } };
 }
@@ -284,23 +288,6 @@ const filterShape = (f: PersonFilter) =>
 
 /** baseFilter's values, by the names of their placeholders. */
 const filterValues = (f: PersonFilter) => ({ region: f.region, province: f.province, sex: f.sex });
-
-function buildListStatement(db: Queryable, scope: SQL | undefined, f: PersonFilter, shape: string) {
-  const value = sql.placeholder;
-  const name = [persons.lastNameLatin, persons.firstNameLatin, persons.id];
-  return db
-    .select(summaryColumns)
-    .from(persons)
-    .where(
-      and(
-        ...baseFilter(scope, f, value),
-        f.cursorKey ? after(name, [value("c0"), value("c1"), value("c2")]) : undefined,
-      ),
-    )
-    .orderBy(...name)
-    .limit(value("limit"))
-    .prepare(statementName(`persons list ${shape}`));
-}
 
 /** Streams the filtered list in pages of `size` rows (keyset), for exports. */
 export async function* allPersons(
