@@ -124,9 +124,10 @@ export async function machine(url: string): Promise<string> {
   await client.connect();
   const v = await client.query("SHOW server_version");
   const sb = await client.query("SHOW shared_buffers");
+  const wal = await client.query("SHOW max_wal_size");
   await client.end();
   const cpu = os.cpus();
-  return `${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, PostgreSQL ${v.rows[0].server_version} (shared_buffers ${sb.rows[0].shared_buffers}), Node ${process.version}`;
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, PostgreSQL ${v.rows[0].server_version} (shared_buffers ${sb.rows[0].shared_buffers}, max_wal_size ${wal.rows[0].max_wal_size}), Node ${process.version}`;
 }
 
 export function printResults(results: readonly Result[], log = console.log) {

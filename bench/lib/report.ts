@@ -69,12 +69,18 @@ upper bounds).
 PostgreSQL settings for a national server (the figures below were measured with them; the
 machine's server reads them from \`/etc/postgresql/15/main/conf.d/jisr.conf\`): \`shared_buffers =
 4GB\`, \`effective_cache_size = 16GB\`, \`work_mem = 16MB\`, \`maintenance_work_mem = 512MB\`,
-\`random_page_cost = 1.1\` (SSD); JIT left on (the naive baselines use it).
+\`random_page_cost = 1.1\` (SSD), \`max_wal_size = 16GB\`, \`checkpoint_timeout = 30min\`; JIT left on
+(the naive baselines use it). The WAL settings are for bulk writes: importing 1 M persons writes
+~5 GB of WAL; with the default \`max_wal_size\` (1 GB) that forced 13 checkpoints during the import
+benchmark, each followed by full-page images of every page written again (377k of them, 6.4 GB of
+WAL in all), against 1 checkpoint, 116k images and 5.0 GB with 16 GB; the regular import took
+83.6 s instead of 70.7 s (same session, 2026-12-03).
 The physical limits that matter on this machine: 2 cores shared by the Node server, PostgreSQL
 and the load generator, so with 16 concurrent clients a request waits behind ~8 others per core:
-p95 ≤ 5 ms would need under ~0.6 ms of total CPU per lookup (server, database and client
-together), and the bare SQL through pg alone, like a bare Fastify + pg endpoint, has a p95 above
-that (see the lookup rows: the target is beyond any HTTP server on two cores under this load).
+p95 ≤ 5 ms needs well under ~0.6 ms of total CPU per lookup (server, database and client
+together). On this virtual machine the same bare Fastify + pg endpoint's CIN p95 has ranged from
+4.0 to 9 ms from one hour to the next (see the lookup rows and their bare baseline: a CIN target
+missed by the bare endpoint too is this machine's, not Jisr's).
 `;
 
 export interface ReportInput {
