@@ -73,8 +73,9 @@ machine's server reads them from \`/etc/postgresql/15/main/conf.d/jisr.conf\`): 
 (the naive baselines use it). The WAL settings are for bulk writes: importing 1 M persons writes
 ~5 GB of WAL; with the default \`max_wal_size\` (1 GB) that forced 13 checkpoints during the import
 benchmark, each followed by full-page images of every page written again (377k of them, 6.4 GB of
-WAL in all), against 1 checkpoint, 116k images and 5.0 GB with 16 GB; the regular import took
-83.6 s instead of 70.7 s (same session, 2026-12-03).
+WAL in all), against 1 checkpoint, 116k images and 5.0 GB with 16 GB (2026-12-03). Less WAL to
+write, archive and ship to a standby; the import's time did not show it on this machine (83.6 s
+with 1 GB, 70.7 and 83.6 s in two runs with 16 GB: within this VM's drift).
 The physical limits that matter on this machine: 2 cores shared by the Node server, PostgreSQL
 and the load generator, so with 16 concurrent clients a request waits behind ~8 others per core:
 p95 ≤ 5 ms needs well under ~0.6 ms of total CPU per lookup (server, database and client
