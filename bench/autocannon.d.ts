@@ -28,6 +28,8 @@ declare module "autocannon" {
     non2xx: number;
     errors: number;
     timeouts: number;
+    /** Seconds the load lasted. */
+    duration: number;
   }
   /** A running load: its events, and the result once done. */
   interface Instance extends PromiseLike<Result> {
