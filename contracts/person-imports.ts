@@ -3,9 +3,22 @@ import { Id } from "./common.ts";
 
 /** Bulk import of persons from a CSV or XLSX file: the job, its progress and its outcome. */
 
-export const PERSON_IMPORT_STATUSES = ["received", "reading", "writing", "completed", "failed"] as const;
+/**
+ * A job's phases: received, reading (rows checked and written), writing (households, commit),
+ * indexing (a first load only: the registry's indexes built), then completed or failed.
+ */
+export const PERSON_IMPORT_STATUSES = [
+  "received",
+  "reading",
+  "writing",
+  "indexing",
+  "completed",
+  "failed",
+] as const;
 export const PersonImportStatus = z.enum(PERSON_IMPORT_STATUSES);
 export type PersonImportStatus = z.infer<typeof PersonImportStatus>;
+/** The statuses of a job still running (or that died running: its lock says which). */
+export const PERSON_IMPORT_RUNNING = ["received", "reading", "writing", "indexing"] as const;
 
 /** Largest file accepted: refused from its announced size, before it is read. */
 export const PERSON_IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
@@ -61,7 +74,10 @@ export const PersonImport = z.object({
   sizeBytes: z.number().int(),
   sha256: z.string(),
   status: PersonImportStatus,
-  /** Share of the file read, 0 to 1 (the processing progress bar). */
+  /**
+   * Progress of the current phase, 0 to 1 (the processing progress bar): the share of the file
+   * read, then, while indexing, the share of the registry's indexes built.
+   */
   progress: z.number(),
   rowsRead: z.number().int(),
   rowsImported: z.number().int(),

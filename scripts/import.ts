@@ -17,6 +17,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { LOCALES, type Locale } from "../contracts/common.ts";
 import { rejectedColumns } from "../server/modules/beneficiaries/beneficiaries.import.report.ts";
+import { phaseProgress } from "../server/modules/beneficiaries/beneficiaries.import.run.ts";
 import { createPersonImportService } from "../server/modules/beneficiaries/index.ts";
 import { seedTerritories } from "../server/modules/territories/index.ts";
 import { loadConfig } from "../server/platform/config.ts";
@@ -90,6 +91,7 @@ async function main() {
     const received = await service.fromPath(args.file);
     const started = performance.now();
     let last = 0;
+    let lastStep = "";
     const tty = process.stderr.isTTY;
     const { job, alreadyImported, done } = await service.start(
       systemContext("cli"),
@@ -99,11 +101,18 @@ async function main() {
         firstLoad: args.firstLoad,
         onProgress: (p) => {
           const now = performance.now();
-          if (now - last < (tty ? 200 : 5000)) return;
+          // A log (no terminal) gets a line every 5 s, and one at each step of a phase that has steps.
+          const step = `${p.status} ${p.indexesBuilt}`;
+          if (now - last < (tty ? 200 : 5000) && (tty || step === lastStep)) return;
           last = now;
-          const share = received.sizeBytes ? p.bytesRead / received.sizeBytes : 0;
+          lastStep = step;
+          const share = phaseProgress(p, received.sizeBytes);
           const rate = Math.round(p.rowsRead / ((now - started) / 1000));
-          const line = `${bar(share)} ${(share * 100).toFixed(0).padStart(3)} %  ${t(lang, `personImports.statuses.${p.status}`)}  ${p.rowsRead.toLocaleString("fr-FR")} (${rate.toLocaleString("fr-FR")}/s)`;
+          const count =
+            p.status === "indexing"
+              ? `${p.indexesBuilt} / ${p.indexesTotal}`
+              : `${p.rowsRead.toLocaleString("fr-FR")} (${rate.toLocaleString("fr-FR")}/s)`;
+          const line = `${bar(share)} ${(share * 100).toFixed(0).padStart(3)} %  ${t(lang, `personImports.statuses.${p.status}`)}  ${count}`;
           process.stderr.write(tty ? `\r${line}   ` : `${line}\n`);
         },
       },

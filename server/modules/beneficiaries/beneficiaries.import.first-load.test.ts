@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemContext } from "../../platform/context.ts";
+import { t } from "../../platform/i18n.ts";
 import { type Client, setupTestEnv } from "../../platform/testing.ts";
 import { createPersonImportService } from "./beneficiaries.import.service.ts";
 
@@ -81,18 +82,29 @@ describe("a registry's first load", () => {
     const child = spawn(
       process.execPath,
       ["--import", "tsx", "scripts/import.ts", "persons", file, "--first-load", "--report", `${file}.rej`],
-      { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" },
+      { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "pipe"] },
     );
+    let log = "";
+    child.stderr.on("data", (chunk) => {
+      log += chunk;
+    });
     const code = await new Promise((r) => child.once("exit", r));
     rmSync(file, { force: true });
     rmSync(`${file}.rej`, { force: true });
     expect(code).toBe(0);
     expect(await count()).toBe(300);
     expect(await indexes()).toEqual(before);
-    const { rows: jobs } = await env.db.execute<{ rows_imported: number; rows_rejected: number }>(
-      sql`SELECT rows_imported, rows_rejected FROM person_imports WHERE status = 'completed'`,
+    // The index builds are a phase of their own, with a progress bar that counts them.
+    const rebuilt = before.filter((i) => !i.definition.startsWith("CREATE UNIQUE")).length;
+    const indexing = t("fr", "personImports.statuses.indexing");
+    expect(log).toContain(`  0 %  ${indexing}  0 / ${rebuilt}`);
+    expect(log).toContain(`100 %  ${indexing}  ${rebuilt} / ${rebuilt}`);
+    const { rows: jobs } = await env.db.execute(
+      sql`SELECT rows_imported, rows_rejected, indexes_built, indexes_total FROM person_imports WHERE status = 'completed'`,
     );
-    expect(jobs).toEqual([{ rows_imported: 300, rows_rejected: 2 }]);
+    expect(jobs).toEqual([
+      { rows_imported: 300, rows_rejected: 2, indexes_built: rebuilt, indexes_total: rebuilt },
+    ]);
     const { rows: trail } = await env.db.execute<{ first_load: unknown }>(
       sql`SELECT changes -> 'firstLoad' -> 'after' AS first_load FROM audit_events WHERE action = 'person.import'`,
     );

@@ -17,7 +17,8 @@ const LOCK_WAIT = "3s";
 /** Sort memory for the builds, when the server's own setting is lower (64 MB by default). */
 const BUILD_MEMORY = "256MB";
 
-export type RebuildIndexes = () => Promise<void>;
+/** Builds the dropped indexes one by one, saying after each how many of them are built. */
+export type RebuildIndexes = (onBuilt: (built: number, total: number) => void) => Promise<void>;
 
 /** Locks the empty registry, drops its non-unique indexes; returns what builds them again. */
 export async function deferRegistryIndexes(client: pg.PoolClient): Promise<RebuildIndexes> {
@@ -36,12 +37,16 @@ export async function deferRegistryIndexes(client: pg.PoolClient): Promise<Rebui
        FROM pg_index WHERE indrelid = 'persons'::regclass AND NOT indisunique ORDER BY 1`,
   );
   for (const { name } of indexes) await client.query(`DROP INDEX ${name}`);
-  return async () => {
+  return async (onBuilt) => {
     await client.query(
       `SELECT set_config('maintenance_work_mem', $1, true)
         WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes($1)`,
       [BUILD_MEMORY],
     );
-    for (const { definition } of indexes) await client.query(definition);
+    onBuilt(0, indexes.length);
+    for (const [i, { definition }] of indexes.entries()) {
+      await client.query(definition);
+      onBuilt(i + 1, indexes.length);
+    }
   };
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
+import { PERSON_IMPORT_RUNNING } from "../../../contracts/person-imports.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { RequestContext } from "../../platform/context.ts";
 import type { Db } from "../../platform/database.ts";
@@ -41,9 +42,25 @@ export interface ImportFile {
 }
 
 export interface Progress {
-  status: "reading" | "writing";
+  status: "reading" | "writing" | "indexing";
   bytesRead: number;
   rowsRead: number;
+  /** A first load's indexes built so far, of indexesTotal (0 of 0 otherwise). */
+  indexesBuilt: number;
+  indexesTotal: number;
+}
+
+/**
+ * Progress of a job's current phase, 0 to 1: the share of the file read, then, while a first load
+ * builds the registry's indexes (minutes at national scale), the share of them built.
+ */
+export function phaseProgress(
+  p: Omit<Progress, "status" | "rowsRead"> & { status: string },
+  sizeBytes: number,
+) {
+  if (p.status === "completed") return 1;
+  if (p.status === "indexing") return p.indexesTotal ? p.indexesBuilt / p.indexesTotal : 0;
+  return sizeBytes ? Math.min(1, p.bytesRead / sizeBytes) : 0;
 }
 
 export interface RunOptions {
@@ -68,7 +85,13 @@ export async function runImport(
   opts: RunOptions = {},
 ): Promise<void> {
   const { db, pool } = deps;
-  const progress: Progress = { status: "reading", bytesRead: 0, rowsRead: 0 };
+  const progress: Progress = {
+    status: "reading",
+    bytesRead: 0,
+    rowsRead: 0,
+    indexesBuilt: 0,
+    indexesTotal: 0,
+  };
   let saving: Promise<unknown> = Promise.resolve();
   // Progress goes through another connection: the import's own transaction is invisible until it commits.
   const save = () => {
@@ -79,11 +102,11 @@ export async function runImport(
           status: progress.status,
           bytesRead: progress.bytesRead,
           rowsRead: progress.rowsRead,
+          indexesBuilt: progress.indexesBuilt,
+          indexesTotal: progress.indexesTotal,
           updatedAt: sql`now()`,
         })
-        .where(
-          and(eq(personImports.id, jobId), inArray(personImports.status, ["received", "reading", "writing"])),
-        )
+        .where(and(eq(personImports.id, jobId), inArray(personImports.status, [...PERSON_IMPORT_RUNNING])))
         .catch(() => {}),
     );
     opts.onProgress?.({ ...progress });
@@ -146,7 +169,14 @@ export async function runImport(
     save();
     await saving;
     const households = await finishHouseholds(client, jobId);
-    await rebuildIndexes?.();
+    if (rebuildIndexes) {
+      progress.status = "indexing";
+      await rebuildIndexes((built, total) => {
+        progress.indexesBuilt = built;
+        progress.indexesTotal = total;
+        save();
+      });
+    }
     const counts = {
       imported: imported - households.removed,
       rejected: await countRejected(client, jobId),

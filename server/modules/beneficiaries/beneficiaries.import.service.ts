@@ -8,7 +8,11 @@ import { pipeline } from "node:stream/promises";
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type pg from "pg";
 import type { Locale } from "../../../contracts/common.ts";
-import { PERSON_IMPORT_MAX_BYTES, type PersonImport } from "../../../contracts/person-imports.ts";
+import {
+  PERSON_IMPORT_MAX_BYTES,
+  PERSON_IMPORT_RUNNING,
+  type PersonImport,
+} from "../../../contracts/person-imports.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { type RequestContext, systemContext } from "../../platform/context.ts";
 import type { Db } from "../../platform/database.ts";
@@ -19,7 +23,7 @@ import type { ImportFormat } from "../../platform/import.ts";
 import { accessFor } from "../../platform/scope.ts";
 import type { FileEncoding } from "./beneficiaries.import.reader.ts";
 import { columnLabel } from "./beneficiaries.import.rows.ts";
-import { JOB_LOCK_CLASS, type RunOptions, runImport } from "./beneficiaries.import.run.ts";
+import { JOB_LOCK_CLASS, phaseProgress, type RunOptions, runImport } from "./beneficiaries.import.run.ts";
 import { personImportRejections, personImports } from "./beneficiaries.import.table.ts";
 import { NATIONAL } from "./beneficiaries.registration.ts";
 
@@ -30,7 +34,6 @@ import { NATIONAL } from "./beneficiaries.registration.ts";
  */
 
 type JobRow = typeof personImports.$inferSelect;
-const IN_PROGRESS = ["received", "reading", "writing"] as const;
 
 export const tooLarge = (max = PERSON_IMPORT_MAX_BYTES) =>
   new AppError(413, "person_imports.too_large", { max: Math.round(max / 1024 ** 2) });
@@ -57,7 +60,7 @@ export function createPersonImportService(deps: { db: Db; workDir?: string; maxB
 
   /** A job still "running" whose transaction lock is free has died with its process: say so. */
   async function settle(job: JobRow): Promise<JobRow> {
-    if (!(IN_PROGRESS as readonly string[]).includes(job.status) || running.has(job.id)) return job;
+    if (!(PERSON_IMPORT_RUNNING as readonly string[]).includes(job.status) || running.has(job.id)) return job;
     if (job.status === "received" && Date.now() - Date.parse(job.createdAt) < 60_000) return job;
     const dead = await db.transaction(async (tx) => {
       const r = await tx.execute<{ free: boolean }>(
@@ -74,7 +77,7 @@ export function createPersonImportService(deps: { db: Db; workDir?: string; maxB
         finishedAt: sql`now()`,
         updatedAt: sql`now()`,
       })
-      .where(and(eq(personImports.id, job.id), inArray(personImports.status, [...IN_PROGRESS])))
+      .where(and(eq(personImports.id, job.id), inArray(personImports.status, [...PERSON_IMPORT_RUNNING])))
       .returning();
     if (updated)
       await recordAudit(db, systemContext(), {
@@ -97,8 +100,7 @@ export function createPersonImportService(deps: { db: Db; workDir?: string; maxB
       sizeBytes: job.sizeBytes,
       sha256: job.sha256,
       status: job.status,
-      progress:
-        job.status === "completed" ? 1 : job.sizeBytes ? Math.min(1, job.bytesRead / job.sizeBytes) : 0,
+      progress: phaseProgress(job, job.sizeBytes),
       rowsRead: job.rowsRead,
       rowsImported: job.rowsImported,
       rowsRejected: job.rowsRejected,
@@ -190,7 +192,7 @@ export function createPersonImportService(deps: { db: Db; workDir?: string; maxB
           .where(
             and(
               eq(personImports.sha256, file.sha256),
-              inArray(personImports.status, ["completed", ...IN_PROGRESS]),
+              inArray(personImports.status, ["completed", ...PERSON_IMPORT_RUNNING]),
             ),
           );
         const completed = earlier.find((j) => j.status === "completed");
@@ -200,7 +202,7 @@ export function createPersonImportService(deps: { db: Db; workDir?: string; maxB
           return { job, alreadyImported: true, done: Promise.resolve(job) };
         }
         for (const j of earlier)
-          if ((IN_PROGRESS as readonly string[]).includes((await settle(j)).status))
+          if ((PERSON_IMPORT_RUNNING as readonly string[]).includes((await settle(j)).status))
             throw new AppError(409, "person_imports.in_progress");
       } catch (err) {
         await cleanup();

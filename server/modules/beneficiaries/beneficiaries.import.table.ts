@@ -37,6 +37,9 @@ export const personImports = pgTable(
     rowsImported: integer("rows_imported").notNull().default(0),
     rowsRejected: integer("rows_rejected").notNull().default(0),
     householdsImported: integer("households_imported").notNull().default(0),
+    /** A first load's progress once every row is in: its indexes built, of how many. */
+    indexesBuilt: integer("indexes_built").notNull().default(0),
+    indexesTotal: integer("indexes_total").notNull().default(0),
     /** Why a failed import stopped (a key under errors.), with its message parameters. */
     errorCode: text("error_code"),
     errorParams: jsonb("error_params"),

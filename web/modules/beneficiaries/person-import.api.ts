@@ -1,6 +1,10 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Problem } from "../../../contracts/common.ts";
-import type { PersonImport, PersonImportReceipt } from "../../../contracts/person-imports.ts";
+import {
+  PERSON_IMPORT_RUNNING,
+  type PersonImport,
+  type PersonImportReceipt,
+} from "../../../contracts/person-imports.ts";
 import { buildUrl, http, ProblemError } from "../../shared/http.ts";
 
 /** API of the bulk import of persons: upload with progress, then the job polled until it ends. */
@@ -10,7 +14,7 @@ const keys = {
   detail: (id: string) => ["person-imports", "detail", id] as const,
 };
 
-const RUNNING: PersonImport["status"][] = ["received", "reading", "writing"];
+const RUNNING: readonly PersonImport["status"][] = PERSON_IMPORT_RUNNING;
 export const isRunning = (job: PersonImport | undefined) => !!job && RUNNING.includes(job.status);
 
 /**

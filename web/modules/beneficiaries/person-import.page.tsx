@@ -42,6 +42,7 @@ const STATUS_COLOR: Record<PersonImport["status"], string> = {
   received: "gray",
   reading: "blue",
   writing: "blue",
+  indexing: "blue",
   completed: "teal",
   failed: "red",
 };
