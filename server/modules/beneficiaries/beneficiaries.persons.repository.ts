@@ -159,8 +159,10 @@ const searchResult = (rows: (PersonSummaryRow & { n: string })[]) => ({
 /**
  * By CIN or phone number, the lookup a desk makes all day: equality on a unique or selective
  * index, every match scored 1 (the cursor's score part is that constant, not the client's), newest
- * first. The statement
- * is built and prepared once per shape of access and filters (values as placeholders).
+ * first. The matches carry the page's columns themselves: no candidates joined back to persons as a
+ * name search needs (a third less of PostgreSQL's time per lookup, bench/lookup.bench.ts). A CIN
+ * is unique (persons_cin_idx): its one row is read as it is, without counting or sorting. The
+ * statement is built and prepared once per shape of access and filters (values as placeholders).
  */
 async function exactLookup(db: Queryable, access: Access, f: PersonFilter & { terms: SearchTerms }) {
   const field = f.terms.cin ? "cin" : "phone";
@@ -169,9 +171,18 @@ async function exactLookup(db: Queryable, access: Access, f: PersonFilter & { te
   const statement = preparedByShape<PersonSummaryRow & { n: string }>(db, shape, () => {
     const value = sql.placeholder;
     const column = field === "cin" ? persons.cin : persons.phoneKey;
-    const candidates = sql`select ${persons.id} as id, 1 as score from ${persons}
-      where ${and(...baseFilter(scope.filter, f, value), eq(column, value("key")))} limit ${SEARCH_CAP + 1}`;
-    return pageOf(candidates, f.cursorKey ? [sql`1`, value("after")] : undefined, value("limit"));
+    const cursor = f.cursorKey ? sql`${persons.id} < ${value("after")}` : undefined;
+    const where = and(...baseFilter(scope.filter, f, value), eq(column, value("key")));
+    if (field === "cin")
+      return sql`select ${pageColumns}, 1::float8 as score, 1 as n from ${persons}
+        where ${and(where, cursor)} limit ${value("limit")}`;
+    // n counts the matches (up to the cap) before the cursor skips the ones already sent.
+    return sql`select * from (
+        select m.*, count(*) over () as n from (
+          select ${pageColumns}, 1::float8 as score from ${persons} where ${where} limit ${SEARCH_CAP + 1}
+        ) m
+      ) m ${cursor ? sql`where m.id < ${value("after")}` : sql``}
+      order by m.id desc limit ${value("limit")}`;
   });
   const result = await statement.execute({
     ...scope.values,

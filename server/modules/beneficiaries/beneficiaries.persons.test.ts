@@ -155,6 +155,30 @@ describe("persons", () => {
     expect(await pageThrough(admin, `q=${rab?.cin}`)).toEqual([rab?.id]);
   });
 
+  it("says a phone lookup was capped when more persons than the cap share the number, on every page", async () => {
+    // An association's phone given for all its beneficiaries.
+    const phone = "0677009988";
+    await env.pool.query(
+      `insert into persons (id, first_name_latin, last_name_latin, sex, birth_date, region_code, province_code, phone, phone_key)
+       select gen_random_uuid(), 'Imane', 'Standard' || g, 'female', date '1980-01-01' + g, 'MA-06', 'MA-CAS', $2, jisr_phone_key($2)
+       from generate_series(1, $1::int) g`,
+      [SEARCH_CAP + 20, phone],
+    );
+    type Page = { items: { id: string }[]; nextCursor: string | null; capped: boolean };
+    const first: Page = (await admin.get(`/api/v1/persons?q=${phone}&limit=150`)).json();
+    expect(first).toMatchObject({ capped: true });
+    expect(first.items).toHaveLength(150);
+    const second: Page = (
+      await admin.get(`/api/v1/persons?q=${phone}&limit=150&cursor=${first.nextCursor}`)
+    ).json();
+    expect(second.capped).toBe(true);
+    // The lookup reads the cap and one more, newest first, without repeats.
+    const ids = [...first.items, ...second.items].map((p) => p.id);
+    expect(ids).toHaveLength(SEARCH_CAP + 1);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort().reverse());
+  });
+
   it("refuses a second person with the same CIN with 409 on the field, writing nothing", async () => {
     const cin = nextCin();
     await create(admin, { cin });
