@@ -100,18 +100,27 @@ export class ImportBatch {
   }
 
   /**
-   * Splits the accepted rows by the CIN check's answer (row → first row of the CIN in the
-   * file, or null when the registry already holds it): persons and members to write, and
-   * the rejected rows' lines.
+   * Splits the accepted rows by the CIN check's answer (row → the file's row that wrote the CIN
+   * to the registry, or null when the registry held it before the import) and by the batch's own
+   * repeats (the batch's first row of a CIN keeps it): persons to write, with the file rows of
+   * those with a CIN (for the next batches' checks), household members and the rejected rows' lines.
    */
-  settle(rejectedCins: Map<number, number | null>) {
+  settle(taken: Map<number, number | null>) {
     let persons = "";
+    let rows = "";
     let members = "";
     let imported = 0;
+    const firstInBatch = new Map<string, number>();
     for (const a of this.accepted) {
-      if (rejectedCins.has(a.row)) {
-        this.reject(a.row, cellsOf(a.data), [cinReason(a.row, rejectedCins.get(a.row) ?? null)]);
-        continue;
+      const { cin } = a.data;
+      if (cin) {
+        const first = taken.has(a.row) ? taken.get(a.row) : firstInBatch.get(cin);
+        if (first !== undefined) {
+          this.reject(a.row, cellsOf(a.data), [cinReason(a.row, first)]);
+          continue;
+        }
+        firstInBatch.set(cin, a.row);
+        rows += `${a.id}\t${a.row}\n`;
       }
       persons += a.person;
       imported++;
@@ -129,7 +138,7 @@ export class ImportBatch {
           JSON.stringify(cellsOf(p)),
         ]);
     }
-    return { persons, members, rejected: this.rejectedLines, imported };
+    return { persons, rows, members, rejected: this.rejectedLines, imported };
   }
 
   private reject(row: number, cells: Record<string, string>, reasons: Reason[]) {

@@ -6,14 +6,15 @@ import { type ImportBatch, MEMBER_COLUMNS, PERSON_COLUMNS } from "./beneficiarie
 
 /**
  * The set-based parts of an import, inside its transaction. Per batch: one statement, given
- * the batch's CINs, tells which rows the registry or an earlier row of the file already holds
- * (the first row of a CIN keeps it; the CINs kept are remembered for the next batches). At the end: households without exactly one head are
- * rejected whole (their members, already written, are removed again), then the households
- * and their members are created.
+ * the batch's CINs, tells which rows carry a CIN the registry already holds, either from before
+ * the import or from an earlier row of the file (then which row: person_import_rows, filled as
+ * persons are written). At the end: households without exactly one head are rejected whole
+ * (their members, already written, are removed again), then the households and their members
+ * are created.
  */
 
 export const CREATE_IMPORT_TABLES = `
-  CREATE TEMP TABLE person_import_cins (cin text PRIMARY KEY, row_number integer NOT NULL) ON COMMIT DROP;
+  CREATE TEMP TABLE person_import_rows (id uuid PRIMARY KEY, row_number integer NOT NULL) ON COMMIT DROP;
   CREATE TEMP TABLE person_import_members (row_number integer NOT NULL, id uuid NOT NULL,
     household_ref text NOT NULL, relationship household_relationship NOT NULL, region_code text,
     province_code text, commune text, address text, cells jsonb NOT NULL) ON COMMIT DROP`;
@@ -21,35 +22,35 @@ export const CREATE_IMPORT_TABLES = `
 const COPY_PERSONS = `COPY persons (${PERSON_COLUMNS}) FROM STDIN`;
 const COPY_MEMBERS = `COPY person_import_members (${MEMBER_COLUMNS}) FROM STDIN`;
 const COPY_REJECTIONS = "COPY person_import_rejections (import_id, row_number, cells, errors) FROM STDIN";
+const COPY_ROWS = "COPY person_import_rows (id, row_number) FROM STDIN";
 
 const copyIn = (client: pg.PoolClient, statement: string, text: string) =>
   text ? pipeline(Readable.from([text]), client.query(copyFrom(statement))) : Promise.resolve();
 
-/** Writes one batch: its CINs checked, then its persons, rejected rows and household members. Returns the persons written. */
+/**
+ * Writes one batch: its CINs checked, then its persons (and the file rows of those with a CIN),
+ * rejected rows and household members. Returns the persons written.
+ */
 export async function writeBatch(client: pg.PoolClient, batch: ImportBatch): Promise<number> {
   const settled = batch.settle(await takenCins(client, batch.cins));
   await copyIn(client, COPY_PERSONS, settled.persons);
+  await copyIn(client, COPY_ROWS, settled.rows);
   await copyIn(client, COPY_REJECTIONS, settled.rejected);
   await copyIn(client, COPY_MEMBERS, settled.members);
   return settled.imported;
 }
 
 /**
- * Rows of the batch whose CIN is taken: `first` is the file's first row with it, or null when
- * the registry held it before the import (every CIN this import wrote is in person_import_cins).
+ * Rows of the batch whose CIN the registry holds: `first` is the file's row that wrote it, or
+ * null when it was there before the import (repeats within the batch: ImportBatch.settle). Each
+ * CIN is one probe of persons_cin_idx, forced by LATERAL … LIMIT 1: as a plain join the planner
+ * merged the batch with a walk of the whole index once the registry grew within the import,
+ * so each batch cost more than the one before (1 M rows: 16 s of CIN checks instead of 3).
  */
-const CHECK_BATCH_CINS = `WITH b AS (
-    SELECT row_number, cin, min(row_number) OVER (PARTITION BY cin) AS first_row
-    FROM unnest($1::int[], $2::text[]) AS batch (row_number, cin)),
-  checked AS (
-    SELECT b.row_number, b.cin, b.first_row, f.row_number AS earlier, p.id IS NOT NULL AS registered
-    FROM b LEFT JOIN person_import_cins f ON f.cin = b.cin LEFT JOIN persons p ON p.cin = b.cin),
-  kept AS (
-    INSERT INTO person_import_cins (cin, row_number)
-    SELECT cin, row_number FROM checked
-    WHERE earlier IS NULL AND NOT registered AND row_number = first_row)
-  SELECT row_number, CASE WHEN earlier IS NOT NULL THEN earlier WHEN NOT registered THEN first_row END AS first
-  FROM checked WHERE earlier IS NOT NULL OR registered OR row_number <> first_row`;
+export const CHECK_BATCH_CINS = `SELECT b.row_number, r.row_number AS first
+  FROM unnest($1::int[], $2::text[]) AS b (row_number, cin)
+    CROSS JOIN LATERAL (SELECT id FROM persons p WHERE p.cin = b.cin LIMIT 1) p
+    LEFT JOIN LATERAL (SELECT row_number FROM person_import_rows r WHERE r.id = p.id LIMIT 1) r ON true`;
 
 async function takenCins(
   client: pg.PoolClient,

@@ -137,7 +137,7 @@ export async function searchPersons(
  * key, one lookup each: a lateral subquery with LIMIT is never turned into a join, which a planner
  * may run as a walk of the whole primary key.
  */
-function pageOf(candidates: SQL, cursor: readonly unknown[] | undefined, limit: unknown): SQL {
+function pageOf(candidates: SQL, cursor: readonly unknown[] | undefined, limit: number): SQL {
   return sql`select p.*, c.score::float8 as score, c.n from (
       select * from (select id, score, count(*) over () as n from (${candidates}) u) c
       ${cursor ? sql`where ${before([sql`score`, sql`id`], cursor)}` : sql``}
