@@ -171,17 +171,17 @@ async function exactLookup(db: Queryable, access: Access, f: PersonFilter & { te
   const statement = preparedByShape<PersonSummaryRow & { n: string }>(db, shape, () => {
     const value = sql.placeholder;
     const column = field === "cin" ? persons.cin : persons.phoneKey;
-    const cursor = f.cursorKey ? sql`${persons.id} < ${value("after")}` : undefined;
     const where = and(...baseFilter(scope.filter, f, value), eq(column, value("key")));
     if (field === "cin")
       return sql`select ${pageColumns}, 1::float8 as score, 1 as n from ${persons}
-        where ${and(where, cursor)} limit ${value("limit")}`;
+        where ${and(where, f.cursorKey ? sql`${persons.id} < ${value("after")}` : undefined)}
+        limit ${value("limit")}`;
     // n counts the matches (up to the cap) before the cursor skips the ones already sent.
     return sql`select * from (
         select m.*, count(*) over () as n from (
           select ${pageColumns}, 1::float8 as score from ${persons} where ${where} limit ${SEARCH_CAP + 1}
         ) m
-      ) m ${cursor ? sql`where m.id < ${value("after")}` : sql``}
+      ) m ${f.cursorKey ? sql`where m.id < ${value("after")}` : sql``}
       order by m.id desc limit ${value("limit")}`;
   });
   const result = await statement.execute({
