@@ -101,7 +101,11 @@ registry (5 M persons) through the CLI: 16.7 s, of which the CIN checks 0.3 s (1
 and the COPYs into persons 14.5 s. A national first load, 5,000,000 persons into an empty registry
 through the CLI (--first-load, 2026-12-03 23:31): 241.5 s, rows read and written at a steady 32–35k
 rows/s from the first million to the fifth (about 140 s), then the indexes built (about 95 s);
-peak RSS 470 MB, as for 1 M rows.
+peak RSS 470 MB, as for 1 M rows. Once committed, an import now vacuums and analyses the tables it
+wrote (23:50; under a second for 1 M rows): after 400,000 persons had been imported into the
+national registry without it, the name search's statements read p95 42.6 ms through pg (Latin;
+API 59.1 ms), and 30.9 ms (API 40.0) once the registry was vacuumed; autovacuum would have waited
+for a fifth of the table to change.
 `;
 
 export interface ReportInput {

@@ -25,6 +25,14 @@ const upload = (client: Client, body: string | Buffer, query = "", headers: Reco
   });
 const count = async (table: string) =>
   (await env.db.execute<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).rows[0]?.n ?? 0;
+/** How many times persons was vacuumed and analysed (by anyone: autovacuum is counted apart). */
+const personsUpkeep = async () =>
+  (
+    await env.db.execute<{ vacuums: number; analyzes: number }>(
+      sql`SELECT vacuum_count::int AS vacuums, analyze_count::int AS analyzes
+          FROM pg_stat_user_tables WHERE relname = 'persons'`,
+    )
+  ).rows[0];
 
 beforeAll(async () => {
   national = await env.userWith("national_officer", "national");
@@ -34,6 +42,7 @@ describe("a CSV of persons", () => {
   it("imports the good rows, rejects the bad ones with reasons, and writes one audit event", async () => {
     await create(national, { cin: "RG1001", provinceCode: "MA-RAB" });
     const before = await count("persons");
+    const upkeep = await personsUpkeep();
     const csv = `\uFEFF${[
       HEADER_FR,
       "AB1001;Alaoui;Fatima;العلوي;فاطمة;Femme;12/03/1985;0661234567;MA-CAS",
@@ -56,6 +65,11 @@ describe("a CSV of persons", () => {
       progress: 1,
     });
     expect(await count("persons")).toBe(before + 3);
+    // Vacuumed and analysed once committed: the planner and the name search see the new rows at once.
+    expect(await personsUpkeep()).toEqual({
+      vacuums: (upkeep?.vacuums ?? 0) + 1,
+      analyzes: (upkeep?.analyzes ?? 0) + 1,
+    });
     const fatima = await env.db.execute<{ birth_date: string; first_name_ar: string; region_code: string }>(
       sql`SELECT birth_date, first_name_ar, region_code FROM persons WHERE cin = 'AB1001'`,
     );
