@@ -141,10 +141,10 @@ function seqScans(plan: unknown, found: string[] = [], limited = false): string[
     const type = String(node["Node Type"] ?? "");
     const relation = node["Relation Name"] as string;
     if (LARGE.has(relation)) {
-      if (type === "Seq Scan") found.push(relation);
       // A bitmap is built whole before the heap is read: no Limit stops it.
-      else if (type === "Bitmap Heap Scan" && wholeBitmap(node))
-        found.push(`${relation} (whole index bitmap ${wholeBitmap(node)})`);
+      const bitmap = type === "Bitmap Heap Scan" ? wholeBitmap(node) : undefined;
+      if (type === "Seq Scan") found.push(relation);
+      else if (bitmap) found.push(`${relation} (whole index bitmap ${bitmap})`);
       else if (/Index/.test(type) && !node["Index Cond"] && !limited)
         found.push(
           `${relation} (whole index ${node["Index Name"]}, filter ${String(node.Filter).slice(0, 120)})`,

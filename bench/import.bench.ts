@@ -279,7 +279,7 @@ async function main() {
 
     const ratio = jisrSeconds / copySeconds;
     const reading = ((phases.writing ?? performance.now()) - (phases.reading ?? t0)) / 1000;
-    const writing = jisrSeconds - reading - (hashed - t0) / 1000;
+    const finishing = jisrSeconds - reading - (hashed - t0) / 1000;
     const result = {
       rows: ROWS,
       imported: job.rowsImported,
@@ -288,7 +288,7 @@ async function main() {
       phases: {
         hashSeconds: +((hashed - t0) / 1000).toFixed(2),
         readCheckWriteSeconds: +reading.toFixed(2),
-        finishSeconds: +writing.toFixed(2),
+        finishSeconds: +finishing.toFixed(2),
       },
       copySeconds: +copySeconds.toFixed(2),
       copyRowsPerSecond: Math.round(ROWS / copySeconds),
