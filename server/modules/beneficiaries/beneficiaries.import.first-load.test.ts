@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { systemContext } from "../../platform/context.ts";
 import { t } from "../../platform/i18n.ts";
 import { type Client, setupTestEnv } from "../../platform/testing.ts";
+import { buildShare, indexBuildShare } from "./beneficiaries.import.first-load.ts";
+import { phaseProgress } from "./beneficiaries.import.run.ts";
 import { createPersonImportService } from "./beneficiaries.import.service.ts";
 
 /**
@@ -142,5 +144,67 @@ describe("a registry's first load", () => {
     }
     expect(await count()).toBe(300);
     expect(await indexes()).toEqual(before);
+  });
+
+  it("its progress bar moves while an index is being built, as PostgreSQL reports the build", async () => {
+    // A build slow enough to be watched: one row per block, 20 ms a row.
+    await env.db.execute(sql`CREATE TABLE slow_build (i int, pad text) WITH (fillfactor = 10)`);
+    await env.db.execute(sql`CREATE FUNCTION slow_key(i int) RETURNS int LANGUAGE plpgsql IMMUTABLE
+      AS $$ BEGIN PERFORM pg_sleep(0.02); RETURN i; END $$`);
+    await env.db.execute(
+      sql`INSERT INTO slow_build SELECT i, string_agg(md5(i::text || j::text), '') FROM generate_series(1, 60) i,
+            generate_series(1, 40) j GROUP BY i`,
+    );
+    const builder = await env.pool.connect();
+    try {
+      const { rows } = await builder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      const pid = rows[0]?.pid ?? 0;
+      expect(await indexBuildShare(env.db, pid)).toBe(0);
+      let building = true;
+      const build = builder.query("CREATE INDEX slow_build_idx ON slow_build (slow_key(i))").finally(() => {
+        building = false;
+      });
+      const seen: number[] = [];
+      while (building) {
+        seen.push(await indexBuildShare(env.db, pid));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await build;
+      // Seen part-way through its scan of the table, moving on.
+      const scanning = seen.filter((s) => s > 0 && s < 0.5);
+      expect(scanning.length, seen.join(" ")).toBeGreaterThan(2);
+      expect(scanning).toEqual([...scanning].sort((a, b) => a - b));
+      expect(scanning.at(-1)).toBeGreaterThan(scanning[0] ?? 1);
+    } finally {
+      builder.release();
+      await env.db.execute(sql`DROP TABLE slow_build; DROP FUNCTION slow_key`);
+    }
+  });
+
+  it("counts a build's phases, and the indexes built, in the share of the phase done", () => {
+    const report = { blocksDone: 30, blocksTotal: 120, tuplesDone: 0, tuplesTotal: 0 };
+    expect(buildShare({ ...report, phase: "building index: scanning table" })).toBeCloseTo(0.125);
+    expect(buildShare({ ...report, phase: "building index: sorting live tuples" })).toBe(0.5);
+    expect(
+      buildShare({
+        ...report,
+        phase: "building index: loading tuples in tree",
+        tuplesDone: 1,
+        tuplesTotal: 4,
+      }),
+    ).toBeCloseTo(0.625);
+    expect(buildShare({ ...report, phase: "building index" })).toBeCloseTo(0.25);
+    expect(buildShare({ ...report, phase: "initializing", blocksTotal: 0 })).toBe(0);
+    // While the first block is read, PostgreSQL counts every block as done.
+    expect(buildShare({ ...report, phase: "building index", blocksDone: 120 })).toBe(0);
+    const indexing = {
+      status: "indexing",
+      bytesRead: 100,
+      indexesBuilt: 3,
+      indexesTotal: 12,
+      indexShare: 0.6,
+    };
+    expect(phaseProgress(indexing, 100)).toBeCloseTo(0.3);
+    expect(phaseProgress({ ...indexing, indexesBuilt: 12, indexShare: 0 }, 100)).toBe(1);
   });
 });

@@ -1,4 +1,7 @@
+import { setTimeout as delay } from "node:timers/promises";
+import { sql } from "drizzle-orm";
 import type pg from "pg";
+import type { Db } from "../../platform/database.ts";
 import { AppError } from "../../platform/errors.ts";
 
 /**
@@ -17,11 +20,22 @@ const LOCK_WAIT = "3s";
 /** Sort memory for the builds, when the server's own setting is lower (64 MB by default). */
 const BUILD_MEMORY = "256MB";
 
-/** Builds the dropped indexes one by one, saying after each how many of them are built. */
-export type RebuildIndexes = (onBuilt: (built: number, total: number) => void) => Promise<void>;
+/** How often the build of an index is asked how far it has got. */
+const WATCH_MS = 500;
 
-/** Locks the empty registry, drops its non-unique indexes; returns what builds them again. */
-export async function deferRegistryIndexes(client: pg.PoolClient): Promise<RebuildIndexes> {
+/**
+ * Builds the dropped indexes one by one, saying how many of them are built and how far the one
+ * being built has got (0 to 1).
+ */
+export type RebuildIndexes = (
+  onProgress: (built: number, total: number, share: number) => void,
+) => Promise<void>;
+
+/**
+ * Locks the empty registry, drops its non-unique indexes; returns what builds them again. `db`
+ * (another connection) watches the builds: the import's own connection is busy running them.
+ */
+export async function deferRegistryIndexes(client: pg.PoolClient, db: Db): Promise<RebuildIndexes> {
   await client.query(`SET LOCAL lock_timeout = '${LOCK_WAIT}'`);
   try {
     await client.query("LOCK TABLE persons IN ACCESS EXCLUSIVE MODE");
@@ -37,16 +51,94 @@ export async function deferRegistryIndexes(client: pg.PoolClient): Promise<Rebui
        FROM pg_index WHERE indrelid = 'persons'::regclass AND NOT indisunique ORDER BY 1`,
   );
   for (const { name } of indexes) await client.query(`DROP INDEX ${name}`);
-  return async (onBuilt) => {
+  const { rows: backend } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+  const pid = backend[0]?.pid ?? 0;
+  return async (onProgress) => {
     await client.query(
       `SELECT set_config('maintenance_work_mem', $1, true)
         WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes($1)`,
       [BUILD_MEMORY],
     );
-    onBuilt(0, indexes.length);
+    const total = indexes.length;
+    onProgress(0, total, 0);
     for (const [i, { definition }] of indexes.entries()) {
-      await client.query(definition);
-      onBuilt(i + 1, indexes.length);
+      await watched(
+        client.query(definition),
+        () => indexBuildShare(db, pid),
+        (share) => onProgress(i, total, share),
+      );
+      onProgress(i + 1, total, 0);
     }
   };
 }
+
+/** Waits for a build, saying every WATCH_MS how far it has got, never going back (its counts restart at each phase). */
+async function watched(build: Promise<unknown>, ask: () => Promise<number>, say: (share: number) => void) {
+  let building = true;
+  const settled = build.then(
+    () => {},
+    () => {},
+  );
+  void settled.then(() => {
+    building = false;
+  });
+  let share = 0;
+  while (building) {
+    await Promise.race([settled, delay(WATCH_MS)]);
+    const now = building ? await ask().catch(() => 0) : 0;
+    share = Math.max(share, now);
+    if (building) say(share);
+  }
+  await build;
+}
+
+/** What PostgreSQL says of an index being built (pg_stat_progress_create_index). */
+export interface IndexBuildReport {
+  phase: string;
+  blocksDone: number;
+  blocksTotal: number;
+  tuplesDone: number;
+  tuplesTotal: number;
+}
+
+/** How far the index build running on the backend `pid` has got, 0 to 1 (0 when none runs). */
+export async function indexBuildShare(db: Db, pid: number): Promise<number> {
+  const { rows } = await db.execute<Record<keyof IndexBuildReport, unknown>>(
+    sql`SELECT phase, blocks_done AS "blocksDone", blocks_total AS "blocksTotal", tuples_done AS "tuplesDone",
+               tuples_total AS "tuplesTotal"
+          FROM pg_stat_progress_create_index WHERE pid = ${pid}`,
+  );
+  const r = rows[0];
+  if (!r) return 0;
+  return buildShare({
+    phase: String(r.phase),
+    blocksDone: Number(r.blocksDone),
+    blocksTotal: Number(r.blocksTotal),
+    tuplesDone: Number(r.tuplesDone),
+    tuplesTotal: Number(r.tuplesTotal),
+  });
+}
+
+const ratio = (done: number, total: number) => (total > 0 ? Math.min(1, done / total) : 0);
+/**
+ * The share of a table scanned: while it reads its first block, PostgreSQL counts the scan as
+ * done (heapam_scan_get_blocks_done), which is read as not started.
+ */
+const scanned = (r: IndexBuildReport) =>
+  r.blocksDone >= r.blocksTotal ? 0 : ratio(r.blocksDone, r.blocksTotal);
+
+/**
+ * A build's progress from its phase: a B-tree scans the table (blocks counted), sorts what it
+ * read, then loads the sorted tuples into the tree (tuples counted); a GIN index does all its
+ * work while it scans the table. The B-tree's phases are weighted by the time they took for the
+ * registry's indexes at national scale (SCAN_SHARE, measured).
+ */
+export function buildShare(r: IndexBuildReport): number {
+  if (r.phase.endsWith("scanning table")) return SCAN_SHARE * scanned(r);
+  if (r.phase.endsWith("sorting live tuples")) return SCAN_SHARE;
+  if (r.phase.endsWith("loading tuples in tree"))
+    return SCAN_SHARE + (1 - SCAN_SHARE) * ratio(r.tuplesDone, r.tuplesTotal);
+  if (r.phase === "building index") return scanned(r);
+  return 0;
+}
+const SCAN_SHARE = 0.5;

@@ -49,18 +49,22 @@ export interface Progress {
   /** A first load's indexes built so far, of indexesTotal (0 of 0 otherwise). */
   indexesBuilt: number;
   indexesTotal: number;
+  /** How far the index being built has got, 0 to 1. */
+  indexShare: number;
 }
 
 /**
  * Progress of a job's current phase, 0 to 1: the share of the file read, then, while a first load
- * builds the registry's indexes (minutes at national scale), the share of them built.
+ * builds the registry's indexes (minutes at national scale), the share of them built, counting
+ * the part built of the one in progress.
  */
 export function phaseProgress(
   p: Omit<Progress, "status" | "rowsRead"> & { status: string },
   sizeBytes: number,
 ) {
   if (p.status === "completed") return 1;
-  if (p.status === "indexing") return p.indexesTotal ? p.indexesBuilt / p.indexesTotal : 0;
+  if (p.status === "indexing")
+    return p.indexesTotal ? Math.min(1, (p.indexesBuilt + p.indexShare) / p.indexesTotal) : 0;
   return sizeBytes ? Math.min(1, p.bytesRead / sizeBytes) : 0;
 }
 
@@ -92,6 +96,7 @@ export async function runImport(
     rowsRead: 0,
     indexesBuilt: 0,
     indexesTotal: 0,
+    indexShare: 0,
   };
   let saving: Promise<unknown> = Promise.resolve();
   // Progress goes through another connection: the import's own transaction is invisible until it commits.
@@ -105,6 +110,7 @@ export async function runImport(
           rowsRead: progress.rowsRead,
           indexesBuilt: progress.indexesBuilt,
           indexesTotal: progress.indexesTotal,
+          indexShare: progress.indexShare,
           updatedAt: sql`now()`,
         })
         .where(and(eq(personImports.id, jobId), inArray(personImports.status, [...PERSON_IMPORT_RUNNING])))
@@ -117,7 +123,7 @@ export async function runImport(
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [JOB_LOCK_CLASS, jobId]);
-    const rebuildIndexes = opts.firstLoad ? await deferRegistryIndexes(client) : undefined;
+    const rebuildIndexes = opts.firstLoad ? await deferRegistryIndexes(client, db) : undefined;
     save();
     const provinces = new Map<string, Province>(
       (
@@ -172,9 +178,10 @@ export async function runImport(
     const households = await finishHouseholds(client, jobId);
     if (rebuildIndexes) {
       progress.status = "indexing";
-      await rebuildIndexes((built, total) => {
+      await rebuildIndexes((built, total, share) => {
         progress.indexesBuilt = built;
         progress.indexesTotal = total;
+        progress.indexShare = share;
         save();
       });
     }

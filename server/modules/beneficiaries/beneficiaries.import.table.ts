@@ -7,6 +7,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  real,
   text,
   uniqueIndex,
   uuid,
@@ -40,6 +41,8 @@ export const personImports = pgTable(
     /** A first load's progress once every row is in: its indexes built, of how many. */
     indexesBuilt: integer("indexes_built").notNull().default(0),
     indexesTotal: integer("indexes_total").notNull().default(0),
+    /** How far the index being built is, 0 to 1 (the largest take tens of seconds at national scale). */
+    indexShare: real("index_share").notNull().default(0),
     /** Why a failed import stopped (a key under errors.), with its message parameters. */
     errorCode: text("error_code"),
     errorParams: jsonb("error_params"),
