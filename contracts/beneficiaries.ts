@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { today } from "./calendar.ts";
 import {
   Id,
   optionalText,
@@ -72,9 +73,9 @@ export function maskCin(cin: string | null): string | null {
 const isoDate = z.iso.date({ message: "validation.date" });
 /** A birth date: a real calendar date, not in the future, not before 1900. */
 export const BirthDate = isoDate
-  .refine((d) => d <= new Date().toISOString().slice(0, 10), { message: "validation.date_future" })
+  .refine((d) => d <= today(), { message: "validation.date_future" })
   .refine((d) => d >= "1900-01-01", { message: "validation.date" });
-export const PastDate = isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), {
+export const PastDate = isoDate.refine((d) => d <= today(), {
   message: "validation.date_future",
 });
 

@@ -8,8 +8,16 @@ export const TIME_ZONE = "Africa/Casablanca";
 
 const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
 
+/** The day now, kept for the second it was computed in: an import checks a million dates against it. */
+let now = { second: Number.NaN, day: "" };
+
 /** The day in Morocco at `at` (now by default), as YYYY-MM-DD. */
-export const today = (at: Date = new Date()): string => dayFormat.format(at);
+export function today(at?: Date): string {
+  if (at) return dayFormat.format(at);
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== now.second) now = { second, day: dayFormat.format(second * 1000) };
+  return now.day;
+}
 
 /** The YYYY-MM-DD day `days` days after `day` (before when negative). */
 export function addDays(day: string, days: number): string {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { BirthDate } from "../../contracts/beneficiaries.ts";
 import { addDays, TIME_ZONE, today } from "../../contracts/calendar.ts";
 import { planOnce } from "./database.ts";
 import { setupTestEnv } from "./testing.ts";
@@ -26,5 +27,12 @@ describe("Jisr's calendar", () => {
     const before = today();
     const { rows } = await env.pool.query("select current_date::text as day");
     expect([before, today()]).toContain(rows[0].day);
+  });
+
+  it("checks dates against the day in Morocco: a child born today is never in the future", () => {
+    expect(today()).toBe(today(new Date()));
+    expect(BirthDate.safeParse(today()).success).toBe(true);
+    const tomorrow = BirthDate.safeParse(addDays(today(), 1));
+    expect(tomorrow.error?.issues[0]?.message).toBe("validation.date_future");
   });
 });
