@@ -9,6 +9,7 @@ import {
   SCHOOLING_LEVELS,
   SEXES,
 } from "../../../contracts/beneficiaries.ts";
+import { today } from "../../../contracts/calendar.ts";
 import { useFormProblem } from "../../shared/form-problem.ts";
 import { ProblemAlert } from "../../shared/problem-alert.tsx";
 import { ProvinceSelect } from "../territories/territory-selects.tsx";
@@ -177,7 +178,7 @@ export function PersonForm({ person, submitLabel, onSubmit, onCancel, onReload, 
                   type="date"
                   label={t("beneficiaries.fields.birthDate")}
                   withAsterisk
-                  max={new Date().toISOString().slice(0, 10)}
+                  max={today()}
                   {...form.getInputProps("birthDate")}
                 />
               )}
