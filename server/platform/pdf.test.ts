@@ -55,6 +55,9 @@ describe("pdf summaries", () => {
     expect(formatMoney(-50, "ar")).toMatch(/^-0,50 درهم$/);
     expect(formatDate("2024-03-05", "fr")).toBe("5 mars 2024");
     expect(formatDate("2024-03-05", "ar")).toBe("5 مارس 2024");
+    // A timestamp is dated by its day in Morocco: 23:30 UTC on 2 December is 00:30 on the 3rd there.
+    expect(formatDate("2026-12-02T23:30:00Z", "fr")).toBe("3 décembre 2026");
+    expect(formatDate("2026-12-02T22:30:00Z", "fr")).toBe("2 décembre 2026");
   });
 
   it("has a glyph for every character of amounts, dates and common French and Arabic text", () => {

@@ -1,5 +1,6 @@
 import type { FastifyReply } from "fastify";
 import PDFDocument from "pdfkit";
+import { TIME_ZONE } from "../../contracts/calendar.ts";
 import type { Locale } from "../../contracts/common.ts";
 import {
   type Align,
@@ -69,13 +70,17 @@ export function formatMoney(centimes: number, locale: Locale): string {
   return cleanText(locale === "ar" ? `${n} درهم` : locale === "en" ? `MAD ${n}` : `${n} MAD`);
 }
 
-/** A calendar date (YYYY-MM-DD) or timestamp, written out: "5 mars 2024". */
+/**
+ * A calendar date (YYYY-MM-DD) or timestamp, written out: "5 mars 2024". A timestamp's day is
+ * its day in Morocco (a document generated at 00:30 is dated that day); a calendar date is
+ * midnight UTC once parsed, written in UTC so that it never shifts.
+ */
 export function formatDate(iso: string, locale: Locale): string {
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  const calendarDate = iso.length === 10;
+  const d = new Date(calendarDate ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return cleanText(
-    new Intl.DateTimeFormat(NUMBER_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(d),
-  );
+  const timeZone = calendarDate ? "UTC" : TIME_ZONE;
+  return cleanText(new Intl.DateTimeFormat(NUMBER_LOCALE[locale], { dateStyle: "long", timeZone }).format(d));
 }
 
 export function formatValue(v: PdfValue, locale: Locale): string {
