@@ -127,6 +127,10 @@ const ratio = (done: number, total: number) => (total > 0 ? Math.min(1, done / t
 const scanned = (r: IndexBuildReport) =>
   r.blocksDone >= r.blocksTotal ? 0 : ratio(r.blocksDone, r.blocksTotal);
 
+/** A B-tree build's share once it has scanned the table, and once it has sorted its tuples. */
+const SCANNED = 0.3;
+const SORTED = 0.65;
+
 /**
  * A build's progress from its phase: a B-tree scans the table (blocks counted), sorts what it
  * read (nothing counted), then loads the sorted tuples into the tree (tuples counted); a GIN
@@ -142,6 +146,3 @@ export function buildShare(r: IndexBuildReport): number {
   if (r.phase === "building index") return scanned(r);
   return 0;
 }
-/** A B-tree build's share once it has scanned the table, and once it has sorted its tuples. */
-const SCANNED = 0.3;
-const SORTED = 0.65;
