@@ -114,10 +114,10 @@ indexes 0.9–1.1 s, the 3- and 4-word partial ones 0.03–0.25 s. The whole-nam
 B-trees written at random places: after a checkpoint the insert writes 184 MB of WAL (full-page
 images) against 62 MB for the same columns led by the id. Tried and not kept: \`wal_compression\`
 lz4 or zstd (WAL −23 to −26 %, time unchanged), rows inserted sorted by the index's key (no
-change), \`COLLATE "C"\` on the key columns (insert −8 %, build −20 %, but \`lower()\` and \`ILIKE\`
-would stop folding non-ASCII letters in those columns). This is what the name search and the
-scoped lists cost each write; Jisr's regular import takes 1.3–1.6× a raw COPY into persons with
-these indexes (the import sections below).
+change), \`COLLATE "C"\` on the whole-name index's key columns (insert −8 %, build −20 %, the
+same order as the databases' C.UTF-8; a migration rebuilding the largest indexes for ~3 % of an
+import). This is what the name search and the scoped lists cost each write; Jisr's regular import
+takes 1.2–1.6× a raw COPY into persons with these indexes (the import sections below).
 `;
 
 export interface ReportInput {
