@@ -76,7 +76,8 @@ export const PersonImport = z.object({
   status: PersonImportStatus,
   /**
    * Progress of the current phase, 0 to 1 (the processing progress bar): the share of the file
-   * read, then, while indexing, the share of the registry's indexes built.
+   * read, then, while indexing, the share of the registry's indexes built (the one in progress
+   * counted for the part PostgreSQL reports built).
    */
   progress: z.number(),
   rowsRead: z.number().int(),

@@ -75,13 +75,10 @@ export async function deferRegistryIndexes(client: pg.PoolClient, db: Db): Promi
 /** Waits for a build, saying every WATCH_MS how far it has got, never going back (its counts restart at each phase). */
 async function watched(build: Promise<unknown>, ask: () => Promise<number>, say: (share: number) => void) {
   let building = true;
-  const settled = build.then(
-    () => {},
-    () => {},
-  );
-  void settled.then(() => {
+  const finished = () => {
     building = false;
-  });
+  };
+  const settled = build.then(finished, finished);
   let share = 0;
   while (building) {
     await Promise.race([settled, delay(WATCH_MS)]);
